@@ -1,0 +1,52 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/docs"
+)
+
+func helpMain(args []string) int {
+	suite := analyzers.Suite()
+	if len(args) == 0 {
+		fmt.Printf("%s finds defects in Go plugin interfaces.\n\nUsage:\n", progname)
+		fmt.Printf("  %s [flags] PATTERNS\n  go vet -vettool=$(which %s) PATTERNS\n", progname, progname)
+		fmt.Printf("  %s help ANALYZER\n  %s snapshot [-o FILE] [-rev GITREV] PATTERNS\n", progname, progname)
+		fmt.Printf("  %s abicheck [-json] HOST PLUGIN.so...\n  %s version\n\nAnalyzers:\n", progname, progname)
+		for _, m := range suite {
+			fmt.Printf("  %-15s %s\n", m.Analyzer.Name, docs.Summary(m.Analyzer.Doc))
+		}
+		fmt.Printf("\nFlags:\n")
+		fs, _ := newLintFlags(suite)
+		fs.SetOutput(os.Stdout)
+		fs.PrintDefaults()
+		return exitClean
+	}
+	for _, m := range suite {
+		if m.Analyzer.Name != args[0] {
+			continue
+		}
+		a := m.Analyzer
+		fmt.Println(a.Doc)
+		fmt.Printf("\nDocumentation: %s\n", a.URL)
+		if m.Correlate != nil {
+			fmt.Printf("Run-wide step: yes (standalone command only)\n")
+		}
+		var flags []string
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			flags = append(flags, fmt.Sprintf("  -%s.%s\n    \t%s", a.Name, f.Name, f.Usage))
+			if f.DefValue != "" {
+				flags[len(flags)-1] += fmt.Sprintf(" (default %s)", f.DefValue)
+			}
+		})
+		if len(flags) > 0 {
+			fmt.Printf("\nFlags:\n%s\n", strings.Join(flags, "\n"))
+		}
+		return exitClean
+	}
+	return fail("help: unknown analyzer %q (run '%s help' for the list)", args[0], progname)
+}

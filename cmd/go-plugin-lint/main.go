@@ -1,0 +1,87 @@
+// Command go-plugin-lint runs the go-plugin-lint suite.
+//
+//	go-plugin-lint [flags] PATTERNS      lint packages (per-package passes and the run-wide step)
+//	go vet -vettool=$(which go-plugin-lint) PATTERNS
+//	                                     the per-package passes under go vet
+//	go-plugin-lint help [ANALYZER]       list the analyzers, or document one
+//	go-plugin-lint snapshot ...          write an abidrift baseline
+//	go-plugin-lint abicheck ...          predict whether plugin.Open loads built plugins
+//	go-plugin-lint version               print the version
+//
+// Exit status: 0 no findings, 3 findings, 1 a usage or tool error
+// (including packages that failed to load or type-check), 2 never.
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
+)
+
+const progname = "go-plugin-lint"
+
+// Exit statuses.
+const (
+	exitClean    = 0
+	exitError    = 1
+	exitFindings = 3
+)
+
+func main() {
+	os.Exit(mainCode(os.Args[1:]))
+}
+
+func mainCode(args []string) int {
+	if isVetInvocation(args) {
+		// The vet protocol: -V=full, -flags, and one unit.cfg per package.
+		// unitchecker parses the analyzers' flags as -<name>.<flag> and
+		// exits by itself.
+		unitchecker.Main(analyzers.Analyzers(analyzers.Suite())...)
+		return exitError // unreachable
+	}
+	if len(args) > 0 {
+		switch args[0] {
+		case "help":
+			return helpMain(args[1:])
+		case "version":
+			fmt.Println(versionLine())
+			return exitClean
+		case "snapshot":
+			return snapshotMain(args[1:])
+		case "abicheck":
+			return abicheckMain(args[1:])
+		}
+	}
+	return lintMain(args)
+}
+
+// isVetInvocation reports whether go vet is driving the tool: it asks for
+// -V=full and -flags first, then passes one .cfg file per package.
+func isVetInvocation(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "--V=full" || a == "-flags" || a == "--flags" {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+func versionLine() string {
+	version := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		version = info.Main.Version
+	}
+	return fmt.Sprintf("%s version %s", progname, version)
+}
+
+// fail prints a one-line error and returns the tool-error status.
+func fail(format string, args ...any) int {
+	fmt.Fprintf(os.Stderr, "%s: %s\n", filepath.Base(progname), fmt.Sprintf(format, args...))
+	return exitError
+}
