@@ -1,0 +1,3 @@
+module example.com/pluginshop
+
+go 1.26.0
