@@ -257,4 +257,3 @@ func (p *plugin) checkUnreachable() {
 		}
 	}
 }
-
