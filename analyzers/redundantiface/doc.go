@@ -1,5 +1,97 @@
 // Package redundantiface finds interfaces that no type implements, interfaces
 // implemented only by test doubles, and interface methods nobody calls.
 //
-// (Skeleton: the full documentation comes with the analyzer.)
+// # What it finds
+//
+// No implementation: an interface that no concrete type of the analysed
+// program implements. Nothing can ever be stored in it; it is dead weight
+// that readers must still understand.
+//
+//	type Store interface { Get(k string) []byte } // no type has Get(string) []byte
+//
+// reports "interface Store has no implementation in this program: remove it
+// or add one". When a versioned successor sits beside it (ProcessorV1 and
+// ProcessorV2), the message says so: "interface ProcessorV1 has no
+// implementation; ProcessorV2 looks like its successor: remove ProcessorV1".
+//
+// Implemented only by test doubles: every implementation is declared in a
+// _test.go file or in a generated mock (mockgen, mockery, counterfeiter, moq,
+// minimock headers). The interface exists only so that tests can swap in a
+// fake; production code never needs the indirection. The message names the
+// doubles: "interface Store is implemented only by test doubles (fakeStore in
+// store_test.go): production code never needs it". Turn this rule off with
+// -redundantiface.test-doubles=false (doubles then count as implementations).
+//
+// Method never called: a method of an interface that no code calls through
+// that interface, through an interface embedding it, or through a type
+// parameter constrained by it; that is never taken as a method value
+// (x.M) or method expression (I.M); that no type assertion checks for; and
+// that is not needed to satisfy another interface that a value of the
+// interface is converted to. Every implementation must still provide it, for
+// nothing: "method Store.Flush is never called through the interface: every
+// implementation must provide it for nothing". A compile-time assertion
+// var _ I = (*T)(nil) is not a use. For a contract this is the dead-contract
+// check: "method Plugin.Reload of contract Plugin is never called by the host:
+// every plugin must implement it for nothing".
+//
+// # What it does not report
+//
+//   - Contracts (see the contracts helper: //pluginlint:contract, the
+//     -redundantiface.contracts flag, plugin.Symbol assertions and the
+//     built-in ones) are never reported for lacking an implementation:
+//     plugins live elsewhere. Their methods are checked for callers.
+//   - Interfaces declared in dependencies, or in generated files. Generated
+//     types still count as implementers, and generated code as callers.
+//   - Methods with the shape of a standard interface's method (Error,
+//     String, Read, Write, Close, Len/Less/Swap, MarshalJSON, ServeHTTP, …):
+//     code that checks for the standard interface needs them.
+//   - Unexported marker methods with no parameters or results (sum types).
+//   - Constraints with type terms (~int | ~float64). An interface used as
+//     a constraint gets its implementations from type arguments, so it is
+//     not reported for lacking one; its methods still need callers.
+//   - Extension points of a library: an exported interface outside internal/
+//     that the exported API accepts from outside code (a parameter, an
+//     exported field or variable of that type, an exported interface's method
+//     signature) is not reported for lacking an implementation: users supply
+//     one. An interface the exported API hands to outside code (a result, an
+//     exported field or variable) is not reported for never-called methods:
+//     users may call them. Optional-behaviour interfaces (targets of type
+//     assertions and type switches) are not reported for lacking an
+//     implementation either: the values asserted may come from outside code.
+//     With -redundantiface.whole-program all three exemptions are off, for
+//     applications whose run is the whole program.
+//
+// Implementers are matched to interfaces by method names and signatures
+// (with package paths), value and pointer receivers and promoted methods
+// included; where generics are involved (a generic interface or a generic
+// implementer, whose instantiation is unknown) by names and parameter and
+// result counts. So a plugin package main that implements a host's
+// interface without importing the host's package counts.
+//
+// # Two tiers
+//
+// The per-package tier (go vet, golangci-lint, the standalone command)
+// judges only what one package can prove: interfaces no other package can
+// see, that is unexported interfaces (and interfaces of a package main) that
+// the exported API never mentions. Their implementers and callers are all in
+// the package and its test files. Under go vet the package is analysed
+// twice, alone and with its tests; the run without tests reads the package's
+// own _test.go files syntactically so that both runs agree.
+//
+// The run-wide tier needs the standalone command (go-plugin-lint ./...): it
+// judges exported interfaces, and unexported ones the exported API mentions,
+// against the implementers and callers of every package of the run,
+// correlated by qualified name (package path, type, method). These findings
+// never appear under go vet or golangci-lint, which see one package at a
+// time. Run it over everything that implements and calls your interfaces:
+// the findings are only as good as the run is complete.
+//
+// # Flags
+//
+//	-redundantiface.test-doubles=true    report interfaces implemented only by test doubles
+//	-redundantiface.whole-program=false  the run is the whole program: drop the library exemptions
+//	-redundantiface.contracts=pkg.I,...  extra contracts by fully qualified name
+//
+// Each finding carries a category: no-implementation, test-doubles-only,
+// deprecated-twin, never-called or dead-contract.
 package redundantiface
