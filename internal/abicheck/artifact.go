@@ -104,7 +104,7 @@ func parse(r readerAt, size int64) (*Artifact, error) {
 		return nil, err
 	}
 	a.elf = info
-	a.Hashes = info.hashes
+	a.Hashes, a.Order = info.hashes, info.order
 	if bi, err := readBuildInfo(r); err == nil {
 		a.Build = bi
 	}

@@ -55,6 +55,9 @@ func explain(pkg string, def, plugin *Artifact, defName string) string {
 	if ma != nil && mb != nil && ma.Path == mb.Path && ma.Sum != mb.Sum && ma.Sum != "" && mb.Sum != "" {
 		return fmt.Sprintf("module %s has checksum %s in %s but %s in the plugin", ma.Path, ma.Sum, defName, mb.Sum)
 	}
+	if d := depDiffs(a, b, defName); d != "" {
+		return fmt.Sprintf("%s (package %s or a package it imports may use it)", d, pkg)
+	}
 	if ma == nil && mb == nil && isStd(pkg) {
 		return fmt.Sprintf("the standard library package %s differs although both builds report %s: the toolchains' GOROOTs differ", pkg, a.GoVersion)
 	}
@@ -107,7 +110,7 @@ func version(m *debug.Module) string {
 	}
 	if r := m.Replace; r != nil {
 		to := r.Path
-		if r.Version != "" {
+		if r.Version != "" && r.Version != "(devel)" {
 			to += "@" + r.Version
 		}
 		v += " => " + to
@@ -120,4 +123,19 @@ func version(m *debug.Module) string {
 func isStd(pkg string) bool {
 	first, _, _ := strings.Cut(pkg, "/")
 	return !strings.Contains(first, ".")
+}
+
+// depDiffs names the first dependency, in path order, whose version
+// differs between the two builds.
+func depDiffs(a, b *buildinfo.BuildInfo, defName string) string {
+	bv := map[string]*debug.Module{}
+	for _, d := range b.Deps {
+		bv[d.Path] = d
+	}
+	for _, d := range a.Deps {
+		if o, ok := bv[d.Path]; ok && version(o) != version(d) {
+			return fmt.Sprintf("module %s is %s in %s but %s in the plugin", d.Path, version(d), defName, version(o))
+		}
+	}
+	return ""
 }

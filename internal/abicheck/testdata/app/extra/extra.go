@@ -1,0 +1,5 @@
+// Package extra is used by plugins only, never by the host.
+package extra
+
+// Count counts.
+func Count() int { return 1 }
