@@ -1,0 +1,48 @@
+// Package host loads plugins and uses the api interfaces.
+package host
+
+import (
+	"plugin"
+
+	"redundantiface_xpkg/api"
+	"redundantiface_xpkg/impl"
+)
+
+// Load opens a plugin and greets through its Greeter.
+func Load(path string) (string, error) {
+	p, err := plugin.Open(path)
+	if err != nil {
+		return "", err
+	}
+	sym, err := p.Lookup("Greeter")
+	if err != nil {
+		return "", err
+	}
+	g := *sym.(*api.Greeter)
+	return g.Greet("host"), nil
+}
+
+// Use calls through the interfaces.
+func Use(s api.Store, p api.ProcessorV2, f api.Formatter, x any) string {
+	_ = p.Process(nil, nil)
+	if fl, ok := x.(api.Flusher); ok {
+		_ = fl.FlushAll()
+	}
+	var g api.Getter[int] = impl.Box[int]{V: 1}
+	_ = g.Value()
+	return string(s.Get("k")) + f.FormatLine("x")
+}
+
+// Default wires the in-tree implementations.
+func Default() string {
+	return Use(&impl.MemStore{}, impl.Proc{}, nil, nil)
+}
+
+// it iterates.
+func it() {
+	i := api.Iter()
+	for i.Next() {
+	}
+}
+
+var _ = it
