@@ -24,6 +24,7 @@ func helpMain(args []string) int {
 		fs, _ := newLintFlags(suite)
 		fs.SetOutput(os.Stdout)
 		fs.PrintDefaults()
+		fmt.Print(helpNotes)
 		return exitClean
 	}
 	for _, m := range suite {
@@ -50,3 +51,18 @@ func helpMain(args []string) int {
 	}
 	return fail("help: unknown analyzer %q (run '%s help' for the list)", args[0], progname)
 }
+
+const helpNotes = `
+Suppression: //nolint:<analyzer>[,<analyzer>] (//nolint and //nolint:all: every
+analyzer) or //lint:ignore <analyzer>[,<analyzer>] <reason> (the reason is
+required: without one the directive suppresses nothing and is reported), on the
+finding's line or the line above.
+
+Exit status: 0 no findings, 3 findings, 1 a usage or tool error (including
+packages that failed to load or type-check; the other packages are still
+analysed and reported).
+
+Under go vet (-vettool) only the per-package passes run, and go vet prints
+their diagnostics itself: the run-wide step, suppression directives,
+-baseline, -sarif and -fix are features of the standalone command.
+`

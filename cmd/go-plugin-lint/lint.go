@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/token"
 	"os"
 	"runtime"
@@ -12,27 +11,15 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
-	"github.com/go-plugin-lint/go-plugin-lint/internal/fileclass"
-	"github.com/go-plugin-lint/go-plugin-lint/internal/runwide"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/findingbase"
 )
 
-// A finding is one diagnostic, located, attributed and ready to print.
-type finding struct {
-	analyzer string
-	pkgID    string
-	posn     token.Position
-	end      token.Position
-	message  string
-	category string
-	decl     string // enclosing top-level declaration, for baseline keys
-	fixes    []analysis.SuggestedFix
-}
-
+// lintMain is the standalone command. The findings pipeline is:
+// collect → dropGenerated → suppress → sort → baseline → fix → emit.
 func lintMain(args []string) int {
 	suite := analyzers.Suite()
 	fs, opts := newLintFlags(suite)
@@ -40,11 +27,23 @@ func lintMain(args []string) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return helpMain(nil)
 		}
-		return fail("%v (run '%s help' for usage)", err, progname)
+		return fail("%s (run '%s help' for usage)", oneLine(err.Error()), progname)
+	}
+	if err := opts.check(); err != nil {
+		return fail("%v", err)
 	}
 	patterns := fs.Args()
 	if len(patterns) == 0 {
 		return fail("no packages given (try '%s ./...')", progname)
+	}
+	// Read the baseline before the long part, so a bad file fails fast.
+	var base *findingbase.Baseline
+	if opts.baseline != "" {
+		b, err := findingbase.Read(opts.baseline)
+		if err != nil {
+			return fail("%v", err)
+		}
+		base = b
 	}
 	if opts.cpuprofile != "" {
 		f, err := os.Create(opts.cpuprofile)
@@ -66,11 +65,11 @@ func lintMain(args []string) int {
 	}
 	loadFailed := reportPackageErrors(pkgs)
 
-	graph, err := checker.Analyze(analyzers.Analyzers(members), pkgs, nil)
+	graph, err := checker.Analyze(guard(analyzers.Analyzers(members)), pkgs, nil)
 	if err != nil {
-		return fail("%v", err)
+		return fail("%s", oneLine(err.Error()))
 	}
-	findings, analysisFailed := collect(fset, graph, members)
+	c := collect(fset, graph, members)
 
 	if opts.memprofile != "" {
 		if err := writeHeapProfile(opts.memprofile); err != nil {
@@ -78,19 +77,66 @@ func lintMain(args []string) int {
 		}
 	}
 
-	findings = dropGenerated(fset, pkgs, findings)
+	findings := dropGenerated(fset, pkgs, c)
+	findings = suppressFindings(fset, c, findings, members, opts.unusedSupp)
 	findings = sortFindings(findings)
+	paths := newPathBase(pkgs)
+	failed := loadFailed || c.failed
 
-	if err := emit(os.Stdout, findings, opts); err != nil {
-		return fail("%v", err)
+	if opts.writeBase != "" {
+		b := findingbase.New()
+		for _, f := range findings {
+			b.Add(baselineKey(paths, f))
+		}
+		if err := b.Write(opts.writeBase); err != nil {
+			return fail("%v", err)
+		}
+		fmt.Fprintf(os.Stderr, "%s: recorded %d findings in %s\n", progname, len(findings), opts.writeBase)
+		if failed {
+			return exitError
+		}
+		return exitClean
+	}
+	if base != nil {
+		findings = filterBaseline(paths, base, findings)
+	}
+	if opts.fix || opts.diff {
+		remaining, err := applyFixes(findings, opts.diff, paths)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if !opts.diff {
+			findings = remaining
+		}
+	}
+	if opts.sarif != "" {
+		if err := writeSARIF(opts.sarif, findings, members, paths); err != nil {
+			return fail("%v", err)
+		}
+	}
+	if !opts.diff {
+		if err := emit(os.Stdout, findings, c.errors, opts, paths); err != nil {
+			return fail("%v", err)
+		}
 	}
 	switch {
-	case loadFailed || analysisFailed:
+	case failed:
 		return exitError
 	case len(findings) > 0:
 		return exitFindings
 	}
 	return exitClean
+}
+
+// check rejects flag combinations whose meaning would be unclear.
+func (o *lintOptions) check() error {
+	switch {
+	case o.writeBase != "" && o.baseline != "":
+		return errors.New("-write-baseline records every finding; do not combine it with -baseline")
+	case o.writeBase != "" && (o.fix || o.diff):
+		return errors.New("-write-baseline cannot be combined with -fix or -diff")
+	}
+	return nil
 }
 
 func load(fset *token.FileSet, patterns []string, opts *lintOptions) ([]*packages.Package, error) {
@@ -104,7 +150,7 @@ func load(fset *token.FileSet, patterns []string, opts *lintOptions) ([]*package
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, fmt.Errorf("loading packages: %v", err)
+		return nil, fmt.Errorf("loading packages: %s", oneLine(err.Error()))
 	}
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
@@ -112,160 +158,28 @@ func load(fset *token.FileSet, patterns []string, opts *lintOptions) ([]*package
 	return pkgs, nil
 }
 
-// reportPackageErrors prints, once each, the errors of the packages that
-// failed to load, parse or type-check, and reports whether there were any.
-// Those packages are not analysed; the others are.
-func reportPackageErrors(pkgs []*packages.Package) bool {
-	seen := map[string]bool{}
-	failed := false
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			line := e.Error()
-			if seen[line] {
-				continue
-			}
-			seen[line] = true
-			failed = true
-			fmt.Fprintf(os.Stderr, "%s: %s: %s\n", progname, p.PkgPath, line)
-		}
-	})
-	return failed
-}
-
-// collect gathers the per-package diagnostics of the root actions, runs
-// each member's run-wide step over its results, and reports analysis
-// errors other than the skips caused by package errors (already reported).
-func collect(fset *token.FileSet, graph *checker.Graph, members []analyzers.Member) ([]finding, bool) {
-	files := map[*token.File]*ast.File{}
-	var out []finding
-	failed := false
-	runs := map[*analysis.Analyzer]*runwide.Run{}
-	for _, act := range graph.Roots {
-		for _, f := range act.Package.Syntax {
-			files[fset.File(f.FileStart)] = f
-		}
-		if act.Err != nil {
-			if len(act.Package.Errors) == 0 {
-				fmt.Fprintf(os.Stderr, "%s: %s: %s: %v\n", progname, act.Package.PkgPath, act.Analyzer.Name, act.Err)
-				failed = true
-			}
-		}
-		for _, d := range act.Diagnostics {
-			out = append(out, newFinding(fset, act.Analyzer.Name, act.Package.ID, d))
-		}
-		run := runs[act.Analyzer]
-		if run == nil {
-			run = &runwide.Run{Fset: fset}
-			runs[act.Analyzer] = run
-		}
-		run.Packages = append(run.Packages, &runwide.Package{
-			Path:   act.Package.PkgPath,
-			ID:     act.Package.ID,
-			Types:  act.Package.Types,
-			Result: act.Result,
-		})
-	}
-	for _, m := range members {
-		run := runs[m.Analyzer]
-		if m.Correlate == nil || run == nil {
-			continue
-		}
-		sort.Slice(run.Packages, func(i, j int) bool { return run.Packages[i].ID < run.Packages[j].ID })
-		for _, d := range m.Correlate(run) {
-			out = append(out, newFinding(fset, m.Analyzer.Name, "", d))
-		}
-	}
-	for i := range out {
-		out[i].decl = enclosingDecl(fset, files, out[i].posn, out[i].message)
-	}
-	return out, failed
-}
-
-func newFinding(fset *token.FileSet, analyzer, pkgID string, d analysis.Diagnostic) finding {
-	f := finding{
-		analyzer: analyzer,
-		pkgID:    pkgID,
-		posn:     fset.Position(d.Pos),
-		message:  d.Message,
-		category: d.Category,
-		fixes:    d.SuggestedFixes,
-	}
-	if d.End.IsValid() {
-		f.end = fset.Position(d.End)
-	}
-	return f
-}
-
-// enclosingDecl names the top-level declaration holding posn, so that a
-// baseline entry survives lines inserted above it.
-func enclosingDecl(fset *token.FileSet, files map[*token.File]*ast.File, posn token.Position, _ string) string {
-	for tf, f := range files {
-		if tf.Name() != posn.Filename {
-			continue
-		}
-		pos := tf.Pos(posn.Offset)
-		for _, d := range f.Decls {
-			if d.Pos() <= pos && pos < d.End() {
-				return declName(d)
-			}
-		}
-		return "package " + f.Name.Name
-	}
-	return ""
-}
-
-func declName(d ast.Decl) string {
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Recv != nil && len(d.Recv.List) > 0 {
-			return "func (" + recvTypeName(d.Recv.List[0].Type) + ") " + d.Name.Name
-		}
-		return "func " + d.Name.Name
-	case *ast.GenDecl:
-		var names []string
-		for _, s := range d.Specs {
-			switch s := s.(type) {
-			case *ast.TypeSpec:
-				names = append(names, s.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range s.Names {
-					names = append(names, n.Name)
-				}
-			}
-		}
-		return d.Tok.String() + " " + strings.Join(names, ",")
-	}
-	return ""
-}
-
-func recvTypeName(e ast.Expr) string {
-	switch e := e.(type) {
-	case *ast.StarExpr:
-		return "*" + recvTypeName(e.X)
-	case *ast.IndexExpr:
-		return recvTypeName(e.X)
-	case *ast.IndexListExpr:
-		return recvTypeName(e.X)
-	case *ast.Ident:
-		return e.Name
-	}
-	return "?"
-}
-
 // dropGenerated removes findings inside generated files: they are never
-// reported there, whatever an analyzer does.
-func dropGenerated(fset *token.FileSet, pkgs []*packages.Package, in []finding) []finding {
-	generated := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, f := range p.Syntax {
-			if fileclass.Of(fset, f).IsGenerated() {
-				generated[fset.File(f.FileStart).Name()] = true
+// reported there, whatever an analyzer does. Only the files holding
+// findings are classified.
+func dropGenerated(fset *token.FileSet, pkgs []*packages.Package, c *collected) []finding {
+	class := map[string]bool{}
+	var others map[string]bool // generated files outside the roots, built on demand
+	out := c.findings[:0]
+	for _, f := range c.findings {
+		name := f.posn.Filename
+		gen, ok := class[name]
+		if !ok {
+			if af := c.files[name]; af != nil {
+				gen = isGenerated(fset, af)
+			} else {
+				if others == nil {
+					others = generatedFiles(fset, pkgs)
+				}
+				gen = others[name]
 			}
+			class[name] = gen
 		}
-	})
-	out := in[:0]
-	for _, f := range in {
-		if !generated[f.posn.Filename] {
+		if !gen {
 			out = append(out, f)
 		}
 	}

@@ -37,7 +37,18 @@ func main() {
 	os.Exit(mainCode(os.Args[1:]))
 }
 
-func mainCode(args []string) int {
+func mainCode(args []string) (code int) {
+	// Whatever goes wrong in the command itself ends as one line and
+	// status 1, never a crash dump; analyzers' panics are handled closer to
+	// them (guard.go) so that the other packages' findings survive.
+	defer func() {
+		if r := recover(); r != nil {
+			if traceback {
+				debug.PrintStack()
+			}
+			code = fail("internal error: %v", r)
+		}
+	}()
 	if isVetInvocation(args) {
 		// The vet protocol: -V=full, -flags, and one unit.cfg per package.
 		// unitchecker parses the analyzers' flags as -<name>.<flag> and
@@ -73,11 +84,15 @@ func isVetInvocation(args []string) bool {
 }
 
 func versionLine() string {
-	version := "(devel)"
+	return fmt.Sprintf("%s version %s", progname, moduleVersion())
+}
+
+// moduleVersion is the version the binary was built at, from its build info.
+func moduleVersion() string {
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		version = info.Main.Version
+		return info.Main.Version
 	}
-	return fmt.Sprintf("%s version %s", progname, version)
+	return "(devel)"
 }
 
 // fail prints a one-line error and returns the tool-error status.

@@ -150,8 +150,10 @@ func Unmarshal(data []byte) (*Baseline, error) {
 	}
 	b := New()
 	for i, e := range f.Findings {
-		if e.File == "" || e.Analyzer == "" || e.Message == "" || e.Count < 1 {
-			return nil, fmt.Errorf("corrupt: finding %d lacks a file, analyzer, message or positive count", i+1)
+		// A finding without a position has an empty file; none lacks an
+		// analyzer or a message.
+		if e.Analyzer == "" || e.Message == "" || e.Count < 1 {
+			return nil, fmt.Errorf("corrupt: finding %d lacks an analyzer, a message or a positive count", i+1)
 		}
 		if b.counts[e.Key] > 0 {
 			return nil, fmt.Errorf("corrupt: finding %d repeats an earlier key (use count)", i+1)

@@ -62,7 +62,7 @@ func TestReadErrors(t *testing.T) {
 		"noversion": `{"findings": []}`,
 		"zero":      `{"version": 0}`,
 		"unknown":   `{"version": 1, "findings": [], "extra": true}`,
-		"badentry":  `{"version": 1, "findings": [{"file": "", "analyzer": "a", "decl": "", "message": "m", "count": 1}]}`,
+		"badentry":  `{"version": 1, "findings": [{"file": "f", "analyzer": "", "decl": "", "message": "m", "count": 1}]}`,
 		"badcount":  `{"version": 1, "findings": [{"file": "f", "analyzer": "a", "decl": "", "message": "m", "count": 0}]}`,
 		"dup":       `{"version": 1, "findings": [{"file": "f", "analyzer": "a", "decl": "", "message": "m", "count": 1}, {"file": "f", "analyzer": "a", "decl": "", "message": "m", "count": 1}]}`,
 		"trailing":  `{"version": 1, "findings": []} {}`,
