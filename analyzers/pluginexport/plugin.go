@@ -98,7 +98,10 @@ func (p *plugin) recordExports() {
 			e.Kind = KindVar
 			ptr := types.NewPointer(obj.Type())
 			e.Symbol = canonical(ptr, pathQualifier)
+			e.SymbolSource = canonical(ptr, nameQualifier)
 			e.Methods = methodKeys(ptr)
+			e.Interface = types.IsInterface(obj.Type())
+			e.Local = declaredIn(obj.Type(), p.pass.Pkg)
 		case *types.Func:
 			if sig, ok := obj.Type().(*types.Signature); ok && sig.TypeParams().Len() > 0 {
 				e.Kind = KindGeneric
@@ -106,6 +109,7 @@ func (p *plugin) recordExports() {
 			}
 			e.Kind = KindFunc
 			e.Symbol = e.Type
+			e.SymbolSource = canonical(obj.Type(), nameQualifier)
 		case *types.Const:
 			e.Kind = KindConst
 		case *types.TypeName:
@@ -256,4 +260,15 @@ func (p *plugin) checkUnreachable() {
 			}
 		}
 	}
+}
+
+// declaredIn reports whether t, or the type it points to, is a named type
+// declared in pkg.
+func declaredIn(t types.Type, pkg *types.Package) bool {
+	t = types.Unalias(t)
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(ptr.Elem())
+	}
+	named, ok := t.(*types.Named)
+	return ok && named.Obj().Pkg() == pkg
 }

@@ -45,10 +45,15 @@ type Export struct {
 	// Symbol is the canonical type of the value that Lookup returns: *T for
 	// a variable of type T, the signature for a function; "" otherwise.
 	Symbol string
+	// SymbolSource is Symbol with package names, as a host would write it.
+	SymbolSource string
 	// Methods is the method set of the symbol's type (methodKeys).
 	Methods []string
-	Pos     token.Pos
-	Pkg     string // plugin package path, for messages
+	// Local says a variable's type is declared in the plugin itself, so no
+	// host can name it; Interface says it is an interface type.
+	Local, Interface bool
+	Pos              token.Pos
+	Pkg              string // plugin package path, for messages
 }
 
 // Lookup is one (*plugin.Plugin).Lookup call with a constant name.

@@ -1,0 +1,7 @@
+// Package api is the contract package of the cross-check fixtures.
+package api
+
+// Processor is what plugins provide.
+type Processor interface {
+	Process(in string) (string, error)
+}
