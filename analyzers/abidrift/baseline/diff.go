@@ -1,0 +1,179 @@
+package baseline
+
+import (
+	"fmt"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/exp/apidiff"
+)
+
+// Classes of change.
+const (
+	ClassBreaking   = "breaking"
+	ClassLayout     = "layout"
+	ClassCompatible = "compatible"
+)
+
+// Change is one difference between a recorded package and the current one.
+type Change struct {
+	Class string
+	// Object is the top-level name the change is about; Member the
+	// method or field within it, when the change is about one.
+	Object, Member string
+	// Pointer is set for a change to the method set of *Object.
+	Pointer bool
+	// What says what changed, in apidiff's words ("removed", "added",
+	// "changed from func() to func(int)"), or the layout difference.
+	What string
+	// Apidiff is apidiff's message, empty for layout changes.
+	Apidiff string
+}
+
+// Diff compares the recorded package old with the current package cur:
+// apidiff's verdicts on the API, and the struct layouts on the recorded
+// targets. resolve finds the current packages that old's declarations
+// name (nil: stand-ins for all of them).
+func Diff(old *Package, cur *types.Package, resolve Resolver, targets []Target) ([]Change, error) {
+	oldPkg, err := old.Rebuild(resolve)
+	if err != nil {
+		return nil, err
+	}
+	report, err := safeChanges(oldPkg, cur)
+	if err != nil {
+		return nil, fmt.Errorf("comparing %s with its baseline: %v", old.Path, err)
+	}
+	var out []Change
+	for _, c := range report.Changes {
+		ch := parseMessage(c.Message)
+		ch.Class = ClassBreaking
+		if c.Compatible {
+			ch.Class = ClassCompatible
+		}
+		out = append(out, ch)
+	}
+	out = append(out, layoutChanges(old, cur, targets)...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Object != b.Object {
+			return a.Object < b.Object
+		}
+		if a.Member != b.Member {
+			return a.Member < b.Member
+		}
+		return a.What < b.What
+	})
+	return out, nil
+}
+
+// safeChanges runs apidiff, which panics on declarations it does not
+// expect, and returns the panic as an error instead.
+func safeChanges(old, cur *types.Package) (r apidiff.Report, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			err = fmt.Errorf("apidiff: %v", e)
+		}
+	}()
+	return apidiff.Changes(old, cur), nil
+}
+
+// parseMessage splits an apidiff message, "OBJ[.PART|, PART]: WHAT", where
+// OBJ is Name, Type.Method or (*Type).Method.
+func parseMessage(msg string) Change {
+	subject, what, ok := strings.Cut(msg, ": ")
+	if !ok {
+		return Change{What: msg, Apidiff: msg}
+	}
+	c := Change{What: what, Apidiff: msg}
+	if rest, ok := strings.CutPrefix(subject, "(*"); ok {
+		c.Pointer = true
+		typ, member, _ := strings.Cut(rest, ").")
+		c.Object, c.Member = trimTypeArgs(typ), member
+		return c
+	}
+	subject, _, _ = strings.Cut(subject, ",") // ", method set of T"
+	obj, member, _ := strings.Cut(subject, ".")
+	c.Object, c.Member = trimTypeArgs(obj), member
+	return c
+}
+
+func trimTypeArgs(s string) string {
+	s, _, _ = strings.Cut(s, "[")
+	return s
+}
+
+// layoutChanges compares the recorded struct layouts with the current
+// ones, on the targets both know.
+func layoutChanges(old *Package, cur *types.Package, targets []Target) []Change {
+	var out []Change
+	for _, d := range old.Decls {
+		if d.Kind != KindType || len(d.Layout) == 0 {
+			continue
+		}
+		tn, ok := cur.Scope().Lookup(d.Name).(*types.TypeName)
+		if !ok {
+			continue // removal: apidiff's verdict
+		}
+		now := map[string]*Layout{}
+		for _, l := range Layouts(tn.Type(), targets) {
+			now[l.Target] = l
+		}
+		// Group the targets by difference: "size 16 → 24 bytes on
+		// linux/amd64, linux/arm64; size 12 → 16 bytes on linux/386".
+		var diffs []string
+		where := map[string][]string{}
+		for _, was := range d.Layout {
+			is := now[was.Target]
+			if is == nil {
+				continue
+			}
+			if s := describeLayout(was, is); s != "" {
+				if where[s] == nil {
+					diffs = append(diffs, s)
+				}
+				where[s] = append(where[s], was.Target)
+			}
+		}
+		if len(diffs) > 0 {
+			for i, s := range diffs {
+				diffs[i] = s + " on " + strings.Join(where[s], ", ")
+			}
+			out = append(out, Change{
+				Class:  ClassLayout,
+				Object: d.Name,
+				What:   strings.Join(diffs, "; "),
+			})
+		}
+	}
+	return out
+}
+
+func describeLayout(was, is *Layout) string {
+	var parts []string
+	if was.Size != is.Size {
+		parts = append(parts, fmt.Sprintf("size %d → %d bytes", was.Size, is.Size))
+	}
+	if was.Align != is.Align {
+		parts = append(parts, fmt.Sprintf("alignment %d → %d", was.Align, is.Align))
+	}
+	if !equalInts(was.Offsets, is.Offsets) {
+		parts = append(parts, fmt.Sprintf("field offsets %v → %v", was.Offsets, is.Offsets))
+	}
+	if was.Pointers != is.Pointers {
+		parts = append(parts, fmt.Sprintf("pointer words %q → %q", was.Pointers, is.Pointers))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func equalInts(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
