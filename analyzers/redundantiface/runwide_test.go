@@ -79,14 +79,32 @@ type expectation struct {
 	re    *regexp.Regexp
 }
 
-var expectRE = regexp.MustCompile("// (runwide|whole|nodoubles) `([^`]*)`")
+var expectRE = regexp.MustCompile("// (runwide|whole|nodoubles|pkg) `([^`]*)`")
 
 // expectations reads the expectations of the given kinds from the Go files
 // under dir (relative to testdata/src).
 func expectations(t *testing.T, dir string, kinds ...string) []expectation {
 	t.Helper()
+	return expectationsFrom(t, filepath.Join(testdata(), "src"), dir, kinds...)
+}
+
+// expectationsIn reads expectations from the Go files under root, naming
+// files relative to root.
+func expectationsIn(t *testing.T, root string, kinds ...string) []expectation {
+	t.Helper()
+	return expectationsFrom(t, root, ".", kinds...)
+}
+
+func expectationsFrom(t *testing.T, root, dir string, kinds ...string) []expectation {
+	t.Helper()
 	var out []expectation
-	root := filepath.Join(testdata(), "src")
+	rel := func(name string) string {
+		r, err := filepath.Rel(root, name)
+		if err != nil {
+			return name
+		}
+		return r
+	}
 	err := filepath.Walk(filepath.Join(root, dir), func(path string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() || !strings.HasSuffix(path, ".go") {
 			return err
@@ -100,7 +118,7 @@ func expectations(t *testing.T, dir string, kinds ...string) []expectation {
 				for _, k := range kinds {
 					if m[1] == k {
 						out = append(out, expectation{
-							where: fmt.Sprintf("%s:%d", filepath.ToSlash(relToSrc(path)), i+1),
+							where: fmt.Sprintf("%s:%d", filepath.ToSlash(rel(path)), i+1),
 							re:    regexp.MustCompile(m[2]),
 						})
 					}
