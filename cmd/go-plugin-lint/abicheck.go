@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"io"
 	"os"
 
@@ -33,23 +34,23 @@ func abicheckRun(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if fs.NArg() < 2 {
-		return fail("abicheck: need a host and at least one plugin (see go-plugin-lint abicheck -h)")
+		return abicheckFail(stderr, "need a host and at least one plugin (see go-plugin-lint abicheck -h)")
 	}
 	host, err := abicheck.Read(fs.Arg(0))
 	if err != nil {
-		return fail("abicheck: %v", err)
+		return abicheckFail(stderr, "%v", err)
 	}
 	var plugins []*abicheck.Artifact
 	for _, path := range fs.Args()[1:] {
 		p, err := abicheck.Read(path)
 		if err != nil {
-			return fail("abicheck: %v", err)
+			return abicheckFail(stderr, "%v", err)
 		}
 		plugins = append(plugins, p)
 	}
 	results, err := abicheck.Predict(host, plugins)
 	if err != nil {
-		return fail("abicheck: %v", err)
+		return abicheckFail(stderr, "%v", err)
 	}
 	if *jsonOut {
 		err = abicheck.WriteJSON(stdout, host.Path, results)
@@ -57,10 +58,16 @@ func abicheckRun(args []string, stdout, stderr io.Writer) int {
 		err = abicheck.WriteText(stdout, results)
 	}
 	if err != nil {
-		return fail("abicheck: %v", err)
+		return abicheckFail(stderr, "%v", err)
 	}
 	if !abicheck.AllLoad(results) {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// abicheckFail writes a one-line error, like fail, to stderr.
+func abicheckFail(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "%s: abicheck: %s\n", progname, fmt.Sprintf(format, args...))
+	return exitError
 }

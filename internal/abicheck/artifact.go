@@ -92,9 +92,17 @@ type readerAt interface {
 	ReadAt(p []byte, off int64) (int, error)
 }
 
-// parse classifies and reads one file's contents. It never panics.
-func parse(r readerAt, size int64) (*Artifact, error) {
-	a := &Artifact{Size: size}
+// parse classifies and reads one file's contents. It never panics: the
+// files are external input, and debug/elf and debug/buildinfo have both
+// panicked on crafted files in past releases, so a panic below becomes a
+// corrupt-file error instead of killing a CI gate.
+func parse(r readerAt, size int64) (a *Artifact, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = nil, fmt.Errorf("corrupt ELF file: %v", p)
+		}
+	}()
+	a = &Artifact{Size: size}
 	info, err := readELF(r)
 	if errors.Is(err, errNotELF) {
 		a.Kind = NotELF

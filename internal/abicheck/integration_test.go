@@ -230,3 +230,24 @@ func (f *fixture) predicted(t *testing.T, host string, plugins []string) []Resul
 	}
 	return results
 }
+
+// BenchmarkAbicheck measures one full prediction for a real host and a
+// real plugin: reading both files and replaying plugin.Open.
+func BenchmarkAbicheck(b *testing.B) {
+	f := artifacts(b)
+	b.Chdir(f.dir)
+	for b.Loop() {
+		h, err := Read("host")
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := Read("./a-drift.so")
+		if err != nil {
+			b.Fatal(err)
+		}
+		results, err := Predict(h, []*Artifact{p})
+		if err != nil || len(results) != 1 || results[0].Outcome != Fails {
+			b.Fatalf("unexpected prediction %v, %v", results, err)
+		}
+	}
+}
