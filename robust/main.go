@@ -1,0 +1,259 @@
+// Command robust runs the whole go-plugin-lint suite over real code and
+// fails on any crash: a panic in a pass or in a run-wide step, an
+// "internal error", an analyzer error that is not explained by errors in
+// the input package, a fact that does not survive encoding, or a
+// diagnostic whose position is not in the package's files.
+//
+//	go run ./robust std                       # the standard library, with tests (a few minutes, ~4 GB)
+//	go run ./robust -C DIR ./...              # a module; robust/run.sh runs std and the benchmark modules
+//
+// It loads packages exactly as the go-plugin-lint command does (go/packages
+// LoadAllSyntax|NeedModule, test variants included) and runs them through
+// golang.org/x/tools/go/analysis/checker with SanityCheck on. The checker
+// does not recover panics, so that one run reports every crash rather than
+// the first, robust wraps the Run function of every analyzer of the suite
+// (and of the helpers they require) in place, in this process only, with
+// a recover that turns a panic into an error carrying its stack.
+//
+// Packages that fail to load or type-check are input errors: they are
+// counted, not failures (the command reports them to its users). Exit
+// status 0 when nothing crashed, 1 otherwise; the report on stdout is
+// sorted, so two runs over the same input print the same lines.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"go/token"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/runwide"
+)
+
+// panicError is a recovered panic of a pass.
+type panicError struct {
+	value any
+	stack string
+}
+
+func (e *panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }
+
+func main() {
+	code, err := run()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "robust: %v\n", err)
+		os.Exit(1)
+	}
+	os.Exit(code)
+}
+
+func run() (int, error) {
+	dir := flag.String("C", "", "run in `dir` (the module to check)")
+	tests := flag.Bool("test", true, "also load test files and test packages (the command's default)")
+	tags := flag.String("tags", "", "comma-separated build tags")
+	stackLines := flag.Int("stack", 40, "print at most `n` lines of each panic's stack")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		return 1, fmt.Errorf("no packages given (try 'std' or './...')")
+	}
+
+	suite := analyzers.Suite()
+	guard(analyzers.Analyzers(suite), map[*analysis.Analyzer]bool{})
+
+	start := time.Now()
+	fset := token.NewFileSet()
+	cfg := &packages.Config{
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Tests: *tests,
+		Fset:  fset,
+		Dir:   *dir,
+	}
+	if *tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + *tags}
+	}
+	pkgs, err := packages.Load(cfg, flag.Args()...)
+	if err != nil {
+		return 1, fmt.Errorf("loading packages: %v", err)
+	}
+	if len(pkgs) == 0 {
+		return 1, fmt.Errorf("no packages match %s", strings.Join(flag.Args(), " "))
+	}
+	loadTime := time.Since(start)
+
+	inputErrors := map[string]bool{} // package IDs
+	nPkgs := 0
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		nPkgs++
+		if len(p.Errors) > 0 || p.IllTyped {
+			inputErrors[p.ID] = true
+		}
+	})
+
+	start = time.Now()
+	var problems []string
+	graph, err := func() (g *checker.Graph, err error) {
+		// SanityCheck panics (in the checker's own code) when a fact
+		// does not round-trip through encoding: report it as a crash too.
+		defer func() {
+			if r := recover(); r != nil {
+				err = &panicError{r, string(debug.Stack())}
+			}
+		}()
+		return checker.Analyze(analyzers.Analyzers(suite), pkgs, &checker.Options{SanityCheck: true})
+	}()
+	if err != nil {
+		if pe, ok := err.(*panicError); ok {
+			return 1, fmt.Errorf("checker crashed: %v\n%s", pe, trimStack(pe.stack, *stackLines))
+		}
+		return 1, err
+	}
+
+	actions, skipped := 0, 0
+	for act := range graph.All() {
+		actions++
+		where := act.Package.ID + ": " + act.Analyzer.Name
+		if act.Err != nil {
+			switch e := act.Err.(type) {
+			case *panicError:
+				problems = append(problems, fmt.Sprintf("PANIC %s: %v\n%s", where, e, trimStack(e.stack, *stackLines)))
+				continue
+			}
+			msg := act.Err.Error()
+			switch {
+			case strings.Contains(msg, "internal error"):
+				problems = append(problems, fmt.Sprintf("INTERNAL ERROR %s: %s", where, msg))
+			case inputErrors[act.Package.ID] && strings.Contains(msg, "analysis skipped due to errors in package"):
+				skipped++
+			case strings.HasPrefix(msg, "failed prerequisites: "):
+				// Follows from another action's error, reported there
+				// (or an input error in a dependency).
+				skipped++
+			default:
+				problems = append(problems, fmt.Sprintf("ANALYZER ERROR %s: %s", where, msg))
+			}
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if p := checkDiagnostic(fset, d); p != "" {
+				problems = append(problems, fmt.Sprintf("BAD DIAGNOSTIC %s: %s: %q", where, p, d.Message))
+			}
+		}
+	}
+
+	// The run-wide step, as the command runs it: over the root actions.
+	runs := map[*analysis.Analyzer]*runwide.Run{}
+	for _, act := range graph.Roots {
+		run := runs[act.Analyzer]
+		if run == nil {
+			run = &runwide.Run{Fset: fset}
+			runs[act.Analyzer] = run
+		}
+		run.Packages = append(run.Packages, &runwide.Package{
+			Path: act.Package.PkgPath, ID: act.Package.ID, Types: act.Package.Types, Result: act.Result,
+		})
+	}
+	runWide := 0
+	for _, m := range suite {
+		run := runs[m.Analyzer]
+		if m.Correlate == nil || run == nil {
+			continue
+		}
+		sort.Slice(run.Packages, func(i, j int) bool { return run.Packages[i].ID < run.Packages[j].ID })
+		diags, err := correlate(m.Correlate, run)
+		if err != nil {
+			pe := err.(*panicError)
+			problems = append(problems, fmt.Sprintf("PANIC run-wide %s: %v\n%s", m.Analyzer.Name, pe, trimStack(pe.stack, *stackLines)))
+			continue
+		}
+		runWide += len(diags)
+		for _, d := range diags {
+			if !d.Pos.IsValid() || fset.File(d.Pos) == nil {
+				problems = append(problems, fmt.Sprintf("BAD DIAGNOSTIC run-wide %s: invalid position: %q", m.Analyzer.Name, d.Message))
+			}
+		}
+	}
+	analysisTime := time.Since(start)
+
+	sort.Strings(problems)
+	for _, p := range problems {
+		fmt.Println(p)
+	}
+	fmt.Printf("robust: %s: %d packages (%d with input errors), %d actions (%d skipped after input errors), %d run-wide diagnostics, %d problems\n",
+		strings.Join(flag.Args(), " "), nPkgs, len(inputErrors), actions, skipped, runWide, len(problems))
+	fmt.Fprintf(os.Stderr, "robust: load %.1fs, analysis %.1fs\n", loadTime.Seconds(), analysisTime.Seconds())
+	if len(problems) > 0 {
+		return 1, nil
+	}
+	return 0, nil
+}
+
+// guard wraps, in place, the Run function of each analyzer and of the
+// analyzers they require with a recover. Identities are kept, because
+// passes find their prerequisites' results and facts by analyzer pointer.
+func guard(as []*analysis.Analyzer, seen map[*analysis.Analyzer]bool) {
+	for _, a := range as {
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		guard(a.Requires, seen)
+		run := a.Run
+		a.Run = func(pass *analysis.Pass) (res any, err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					res, err = nil, &panicError{r, string(debug.Stack())}
+				}
+			}()
+			return run(pass)
+		}
+	}
+}
+
+func correlate(c runwide.Correlate, run *runwide.Run) (diags []analysis.Diagnostic, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			diags, err = nil, &panicError{r, string(debug.Stack())}
+		}
+	}()
+	return c(run), nil
+}
+
+// checkDiagnostic reports what is wrong with d's position, if anything:
+// it must lie in a file of the package (or be a valid position in the
+// FileSet for diagnostics on non-Go files) with End not before Pos.
+func checkDiagnostic(fset *token.FileSet, d analysis.Diagnostic) string {
+	if !d.Pos.IsValid() {
+		return "invalid position"
+	}
+	f := fset.File(d.Pos)
+	if f == nil {
+		return "position outside the file set"
+	}
+	if d.End.IsValid() {
+		if d.End < d.Pos {
+			return "end before start"
+		}
+		if fset.File(d.End) != f {
+			return "end in another file"
+		}
+	}
+	return ""
+}
+
+// trimStack keeps the first n lines of a stack, indented.
+func trimStack(stack string, n int) string {
+	lines := strings.Split(strings.TrimRight(stack, "\n"), "\n")
+	if len(lines) > n {
+		lines = append(lines[:n], "...")
+	}
+	return "\t" + strings.Join(lines, "\n\t")
+}
