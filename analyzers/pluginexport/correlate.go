@@ -118,17 +118,19 @@ func checkLookup(fset *token.FileSet, plugins []*Result, l Lookup) []analysis.Di
 		}
 		return []analysis.Diagnostic{{Pos: l.Pos, Message: msg}}
 	}
-	if len(l.Assertions) == 0 {
+	// Assertions that can never succeed are the per-package rule's.
+	asserts := slices.DeleteFunc(slices.Clone(l.Assertions), func(a Assertion) bool { return a.Never })
+	if len(asserts) == 0 {
 		return nil
 	}
 	var out []analysis.Diagnostic
 	for _, e := range providers {
 		// A host that tries several forms (a type switch, a chain of
 		// comma-ok assertions) needs only one of them to match.
-		if slices.ContainsFunc(l.Assertions, func(a Assertion) bool { return agrees(a, e) }) {
+		if slices.ContainsFunc(asserts, func(a Assertion) bool { return agrees(a, e) }) {
 			continue
 		}
-		a := l.Assertions[0]
+		a := asserts[0]
 		out = append(out, analysis.Diagnostic{Pos: a.Pos, Message: mismatch(fset, a, e)})
 	}
 	return out

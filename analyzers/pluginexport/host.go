@@ -136,20 +136,12 @@ func (h *host) checkNever(texpr ast.Expr, what string) {
 	if t == nil || h.classes.At(texpr.Pos()).IsGenerated() {
 		return
 	}
-	if _, isNil := t.(*types.Basic); isNil && t.(*types.Basic).Kind() == types.UntypedNil {
-		return
-	}
-	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+	if !never(t) {
 		return
 	}
 	src := types.ExprString(texpr)
 	switch u := t.Underlying().(type) {
-	case *types.Pointer, *types.Interface:
-		return
 	case *types.Signature:
-		if _, named := types.Unalias(t).(*types.Named); !named {
-			return
-		}
 		h.pass.Report(analysis.Diagnostic{
 			Pos: texpr.Pos(), End: texpr.End(),
 			Message: fmt.Sprintf("%s of plugin.Symbol to named func type %s never succeeds: an exported function's symbol has an unnamed signature type (assert to %s) and a variable's symbol is a pointer (assert to *%s)",
@@ -161,6 +153,28 @@ func (h *host) checkNever(texpr ast.Expr, what string) {
 			Message: fmt.Sprintf("%s of plugin.Symbol to %s never succeeds: Lookup of a variable returns a pointer to it, so assert to *%s", what, src, src),
 		})
 	}
+}
+
+// never reports whether no plugin symbol can have type t: symbols are
+// pointers (variables) or values of unnamed func types (functions), and
+// an interface may match either.
+func never(t types.Type) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return false // known only per instantiation
+	case *types.Basic:
+		if t.Kind() == types.UntypedNil || t.Kind() == types.Invalid {
+			return false // case nil; or a type error, the driver's business
+		}
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		return false
+	case *types.Signature:
+		_, named := types.Unalias(t).(*types.Named)
+		return named
+	}
+	return true
 }
 
 // recordLookup records a Lookup with a constant name for the cross-check,
@@ -237,7 +251,7 @@ func (h *host) assertionsOn(body inspector.Cursor, sym *types.Var, after token.P
 		if t == nil {
 			return
 		}
-		a := Assertion{Pos: texpr.Pos(), Type: canonical(t, pathQualifier), Source: types.ExprString(texpr)}
+		a := Assertion{Pos: texpr.Pos(), Type: canonical(t, pathQualifier), Source: types.ExprString(texpr), Never: never(t)}
 		if iface, ok := t.Underlying().(*types.Interface); ok {
 			a.Interface = true
 			a.Methods = interfaceKeys(iface)

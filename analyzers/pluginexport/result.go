@@ -71,6 +71,9 @@ type Assertion struct {
 	// Interface says Type is an interface type; Methods then lists what it requires.
 	Interface bool
 	Methods   []string
+	// Never says no plugin symbol can have the type (a named func type, a
+	// non-pointer concrete type): the per-package rule reports it already.
+	Never bool
 }
 
 // Looks reports whether r looks the name up.

@@ -1,0 +1,3 @@
+module example.com/realplugins
+
+go 1.26.0

@@ -1,0 +1,28 @@
+// Host named asserts a function's symbol to a named func type.
+package main
+
+import (
+	"fmt"
+	"plugin"
+
+	"example.com/realplugins/api"
+	"example.com/realplugins/internal/load"
+)
+
+func main() {
+	load.Run(func(path string) (string, error) {
+		p, err := plugin.Open(path)
+		if err != nil {
+			return "", err
+		}
+		sym, err := p.Lookup("Process")
+		if err != nil {
+			return "", err
+		}
+		f, ok := sym.(api.ProcessFunc)
+		if !ok {
+			return "", fmt.Errorf("Process has type %T", sym)
+		}
+		return f("x")
+	})
+}
