@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -55,6 +56,10 @@ func collectDecls(pass *analysis.Pass, files *fileclass.Index, cr *contracts.Res
 				return true
 			}
 			if impl := implOf(tn, named); impl != nil {
+				if tn.Parent() != pass.Pkg.Scope() {
+					// A type local to a function: its name may repeat.
+					impl.Key += "@" + strconv.Itoa(pass.Fset.Position(ts.Pos()).Line) + ":" + base
+				}
 				impl.File = base
 				impl.Double = class.IsTestDouble()
 				r.Impls = append(r.Impls, impl)

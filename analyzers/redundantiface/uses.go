@@ -102,7 +102,7 @@ func (u *uses) file(file *ast.File) {
 			u.call(n)
 		case *ast.AssignStmt:
 			if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
-				u.assign(n.Lhs, n.Rhs, true)
+				u.assign(n.Lhs, n.Rhs)
 			}
 		case *ast.ValueSpec:
 			if n.Type != nil {
@@ -197,7 +197,7 @@ func (u *uses) call(call *ast.CallExpr) {
 	})
 }
 
-func (u *uses) assign(lhs, rhs []ast.Expr, use bool) {
+func (u *uses) assign(lhs, rhs []ast.Expr) {
 	info := u.pass.TypesInfo
 	u.exprsTo(rhs, func(i int) types.Type {
 		if i < len(lhs) {
