@@ -45,6 +45,7 @@ var (
 //	host-nocgo   the host built with CGO_ENABLED=0
 //	a.so         plugin a (shared, dep), identical build
 //	a-copy.so    a copy of a.so under another name
+//	a-hardlink.so, a-symlink.so  links to a.so
 //	a-drift.so   plugin a with one unexported function added to shared
 //	a-dep2.so    plugin a with dep at v1.1.0 (another go.mod via -modfile)
 //	a-trim.so    plugin a built with -trimpath
@@ -181,6 +182,12 @@ func buildArtifacts() (*fixture, error, string) {
 		if err != nil {
 			return nil, err, ""
 		}
+	}
+	if err := os.Link(filepath.Join(dir, "a.so"), filepath.Join(dir, "a-hardlink.so")); err != nil {
+		return nil, err, ""
+	}
+	if err := os.Symlink("a.so", filepath.Join(dir, "a-symlink.so")); err != nil {
+		return nil, err, ""
 	}
 	if strip, err := exec.LookPath("strip"); err == nil {
 		if out, err := exec.Command(strip, filepath.Join(dir, "host-strip")).CombinedOutput(); err != nil {

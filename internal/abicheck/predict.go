@@ -124,39 +124,42 @@ func open(host, p *Artifact, opened map[string]*string, scope *[]*Artifact, modu
 		r.Cause = "dlopen refuses the file"
 		return r
 	}
-	// dlopen of a file already mapped (a hard link) returns the old
-	// handle; nothing new joins the scope or the module list.
-	again := false
+	// dlopen of a file already mapped (a hard link: same device and
+	// inode, another real path) returns the old handle; nothing new joins
+	// the scope or the module list.
+	var mappedAs *Artifact
 	for _, s := range *scope {
 		if s.dev == p.dev && s.inode == p.inode && s.dev|s.inode != 0 {
-			again = true
+			mappedAs = s
+			break
 		}
 	}
-	if !again {
+	if mappedAs == nil {
 		*scope = append(*scope, p)
 	}
-	name := strings.TrimSuffix(given, ".so")
-	if len(given) <= 3 {
-		name = given
+	name := given
+	if len(name) > 3 && strings.HasSuffix(name, ".so") {
+		name = strings.TrimSuffix(name, ".so")
 	}
 	fail := func(errstr string) Result {
 		r.Error = fmt.Sprintf("plugin.Open(%q): %s", name, errstr)
 		opened[p.RealPath] = &errstr
 		return r
 	}
-	if p.Kind != Plugin || again {
+	if p.Kind != Plugin || mappedAs != nil {
 		// lastmoduleinit looks at the last module in the runtime's list.
+		why := "the file is not a Go plugin, so it adds no Go module"
+		if mappedAs != nil {
+			why = fmt.Sprintf("the file is the same file as %s (a hard link), so dlopen maps nothing new", mappedAs.Path)
+		}
 		mods := *modules
 		if len(mods) == 0 || mods[len(mods)-1].bad {
 			r.Outcome = Crashes
 			r.Error = "fatal error: runtime: no plugin module data"
-			r.Cause = "the file adds no Go module (not a Go plugin, or already loaded), and no loaded plugin comes last in the runtime's module list"
+			r.Cause = why + ", and the runtime's last module is not a loaded plugin"
 			return r
 		}
-		r.Cause = fmt.Sprintf("the file adds no Go module, so the runtime re-checks the last loaded plugin (%s)", mods[len(mods)-1].name)
-		if p.Kind != Plugin {
-			r.Cause = "the file is not a Go plugin; " + r.Cause
-		}
+		r.Cause = fmt.Sprintf("%s, and the runtime finds the last loaded plugin (%s) already initialised", why, mods[len(mods)-1].name)
 		return fail("plugin already loaded")
 	}
 	m := &module{art: p, name: given}
