@@ -168,7 +168,7 @@ func (a *analyzerRun) entries() []*entry {
 			continue
 		}
 		if v.fn.Pkg() != a.pass.Pkg {
-			out = append(out, &entry{ext: v.fn, pos: v.pos, name: funcName(v.fn), why: v.why})
+			out = append(out, &entry{ext: v.fn, pos: v.pos, name: funcName(v.fn, a.pass.Pkg), why: v.why})
 		}
 	}
 	for _, fn := range a.lits {

@@ -17,12 +17,13 @@ type Writes struct {
 
 // WriteFact is one write of a Writes fact.
 type WriteFact struct {
-	Pkg   string // package path of the written variable; "" for a parameter
-	Name  string // the variable's name
-	Param int    // the parameter written through (receiver -1) when Pkg is ""
-	Read  bool   // written while holding only a read lock
-	Stash string // request-scoped value stored, if any
-	In    string // function holding the write, for messages
+	Pkg     string // package path of the written variable; "" for a parameter
+	PkgName string // its package's name, for messages
+	Name    string // the variable's name
+	Param   int    // the parameter written through (receiver -1) when Pkg is ""
+	Read    bool   // written while holding only a read lock
+	Stash   string // request-scoped value stored, if any
+	In      string // function holding the write, for messages
 	// Via is the call path, inside the fact's package, down to the write.
 	Via []string
 }
@@ -36,7 +37,7 @@ func (f *Writes) String() string {
 		var s string
 		switch {
 		case e.Pkg != "":
-			s = "writes " + e.Pkg[strings.LastIndex(e.Pkg, "/")+1:] + "." + e.Name
+			s = "writes " + e.PkgName + "." + e.Name
 		case e.Param == -1:
 			s = "writes receiver"
 		default:
@@ -76,7 +77,7 @@ func (a *analyzerRun) exportFacts() {
 				wf.Stash = e.what
 			}
 			if g := e.tgt.global; g != nil {
-				wf.Pkg, wf.Name, wf.Param = g.Pkg().Path(), g.Name(), 0
+				wf.Pkg, wf.PkgName, wf.Name, wf.Param = g.Pkg().Path(), g.Pkg().Name(), g.Name(), 0
 			}
 			for _, s := range e.path {
 				wf.Via = append(wf.Via, s.name)

@@ -126,7 +126,7 @@ func (a *analyzerRun) collectFuncs() {
 			if !ok {
 				continue
 			}
-			fn := &fnInfo{obj: obj, name: funcName(obj), body: fd.Body}
+			fn := &fnInfo{obj: obj, name: funcName(obj, a.pass.Pkg), body: fd.Body}
 			a.funcs = append(a.funcs, fn)
 			a.byObj[obj] = fn
 		}

@@ -91,11 +91,16 @@ func compose(cs *callSite, e *effect) *effect {
 	return &ne
 }
 
-// funcName names a function for messages: F, T.M or (*T).M.
-func funcName(fn *types.Func) string {
+// funcName names a function for messages: F, T.M or (*T).M, qualified
+// by its package name (pkg.F, (*pkg.T).M) when it is not declared in from.
+func funcName(fn *types.Func, from *types.Package) string {
+	qual := ""
+	if fn.Pkg() != nil && fn.Pkg() != from {
+		qual = fn.Pkg().Name() + "."
+	}
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
-		return fn.Name()
+		return qual + fn.Name()
 	}
 	t := sig.Recv().Type()
 	ptr := false
@@ -104,7 +109,7 @@ func funcName(fn *types.Func) string {
 	}
 	name := "?"
 	if n, ok := types.Unalias(t).(*types.Named); ok {
-		name = n.Obj().Name()
+		name = qual + n.Obj().Name()
 	} else if _, ok := t.Underlying().(*types.Interface); ok {
 		name = types.TypeString(t, func(*types.Package) string { return "" })
 	}

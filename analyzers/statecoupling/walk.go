@@ -573,7 +573,7 @@ func (w *walker) call(call *ast.CallExpr, st *lockState) {
 	}
 	callee = callee.Origin()
 	mode, lock := st.mode()
-	cs := &callSite{callee: callee, name: funcName(callee), pos: call.Lparen, held: mode, lock: lock}
+	cs := &callSite{callee: callee, name: funcName(callee, w.a.pass.Pkg), pos: call.Lparen, held: mode, lock: lock}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if s, ok := w.info().Selections[sel]; ok && s.Kind() == types.MethodVal {
 			w.bind(cs, -1, sel.X)
