@@ -3,8 +3,10 @@ package baseline
 import (
 	"fmt"
 	"go/types"
+	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/exp/apidiff"
 )
@@ -31,6 +33,8 @@ type Change struct {
 	Apidiff string
 }
 
+var apidiffMu sync.Mutex
+
 // Diff compares the recorded package old with the current package cur:
 // apidiff's verdicts on the API, and the struct layouts on the recorded
 // targets. resolve finds the current packages that old's declarations
@@ -45,12 +49,24 @@ func Diff(old *Package, cur *types.Package, resolve Resolver, targets []Target) 
 		return nil, fmt.Errorf("comparing %s with its baseline: %v", old.Path, err)
 	}
 	var out []Change
+	type key struct {
+		class, object, member, what string
+		pointer                     bool
+	}
+	seen := map[key]bool{}
 	for _, c := range report.Changes {
 		ch := parseMessage(c.Message)
 		ch.Class = ClassBreaking
 		if c.Compatible {
 			ch.Class = ClassCompatible
 		}
+		// A generic type and its instances (through aliases) give the
+		// same change twice: "Set[K].Add: added", "Set[int].Add: added".
+		k := key{ch.Class, ch.Object, ch.Member, ch.What, ch.Pointer}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
 		out = append(out, ch)
 	}
 	out = append(out, layoutChanges(old, cur, targets)...)
@@ -68,8 +84,22 @@ func Diff(old *Package, cur *types.Package, resolve Resolver, targets []Target) 
 }
 
 // safeChanges runs apidiff, which panics on declarations it does not
-// expect, and returns the panic as an error instead.
+// expect, and returns the panic as an error instead. apidiff also prints
+// to standard output when two of its messages collide (an alias of a
+// generic instance makes it compare the generic type twice); that would
+// corrupt the command's JSON output, so standard output is pointed at
+// the null device meanwhile. Calls are serialized for that reason.
 func safeChanges(old, cur *types.Package) (r apidiff.Report, err error) {
+	apidiffMu.Lock()
+	defer apidiffMu.Unlock()
+	if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		stdout := os.Stdout
+		os.Stdout = null
+		defer func() {
+			os.Stdout = stdout
+			null.Close()
+		}()
+	}
 	defer func() {
 		if e := recover(); e != nil {
 			err = fmt.Errorf("apidiff: %v", e)

@@ -94,6 +94,10 @@ func (p *printer) write(b *strings.Builder, t types.Type, seen []*types.Interfac
 	case nil:
 		b.WriteString("invalid")
 	case *types.Alias:
+		if obj := t.Obj(); obj.Pkg() == nil && obj.Name() == "any" {
+			b.WriteString("any") // apidiff prints it so
+			return
+		}
 		p.write(b, types.Unalias(t), seen)
 	case *types.Basic:
 		if t.Kind() == types.UnsafePointer {
