@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"debug/buildinfo"
 	"debug/elf"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -48,6 +49,9 @@ type Artifact struct {
 	// PluginPath is the plugin's plugin path (its main package's import
 	// path, or plugin/unnamed-HASH), empty for other files.
 	PluginPath string
+	// Format names a known executable format other than ELF (Mach-O,
+	// PE, XCOFF); abicheck reads Linux ELF files only.
+	Format string
 
 	elf   *elfInfo
 	dev   uint64
@@ -106,6 +110,7 @@ func parse(r readerAt, size int64) (a *Artifact, err error) {
 	info, err := readELF(r)
 	if errors.Is(err, errNotELF) {
 		a.Kind = NotELF
+		a.Format = foreignFormat(r)
 		return a, nil
 	}
 	if err != nil {
@@ -168,4 +173,25 @@ func pathToPrefix(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// foreignFormat names the executable format of a file that is not ELF, or
+// returns "" for other content: a Mach-O or PE plugin is a mistake in how
+// abicheck is run, not something dlopen on Linux would be asked to load.
+func foreignFormat(r readerAt) string {
+	var m [4]byte
+	if n, _ := r.ReadAt(m[:], 0); n < 2 {
+		return ""
+	}
+	switch {
+	case string(m[:2]) == "MZ":
+		return "PE"
+	case string(m[:2]) == "\x01\xdf" || string(m[:2]) == "\x01\xf7":
+		return "XCOFF"
+	}
+	switch binary.BigEndian.Uint32(m[:]) {
+	case 0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe:
+		return "Mach-O"
+	}
+	return ""
 }

@@ -29,6 +29,8 @@ var integrationCases = []integrationCase{
 		[]string{"fails:example.com/dep"}, "module example.com/dep is v1.0.0 => ../dep/v1 in the host but v1.1.0 => "},
 	{"-trimpath on the plugin only", "host", []string{"./a-trim.so"},
 		[]string{"fails"}, `-trimpath is unset in the host but "true" in the plugin`},
+	{"-race on the plugin only", "host", []string{"./a-race.so"},
+		[]string{"fails"}, `-race is unset in the host but "true" in the plugin`},
 	{"host linked with -s -w", "host-sw", []string{"./a.so", "./a-drift.so"},
 		[]string{"loads", "fails"}, "plugin path example.com/app/plugins/a"},
 	{"host linked with -s -w, drift", "host-sw", []string{"./a-drift.so"},
@@ -73,6 +75,11 @@ func TestPredictionsMatchTheRealHost(t *testing.T) {
 				t.Skipf("%s was not built: %v", tc.host, err)
 			}
 			results := f.predicted(t, tc.host, tc.plugins)
+			var text strings.Builder
+			if err := WriteText(&text, results); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("abicheck %s %s\n%s", tc.host, strings.Join(tc.plugins, " "), text.String())
 			checkWant(t, tc, results)
 
 			stdout, stderr, code := f.observed(t, tc.host, tc.plugins)

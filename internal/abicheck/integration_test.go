@@ -49,6 +49,7 @@ var (
 //	a-drift.so   plugin a with one unexported function added to shared
 //	a-dep2.so    plugin a with dep at v1.1.0 (another go.mod via -modfile)
 //	a-trim.so    plugin a built with -trimpath
+//	a-race.so    plugin a built with -race
 //	c.so         plugin c (extra only)
 //	d.so         plugin d (extra, drifted)
 //	e.so         plugin e (shared and extra, drifted)
@@ -129,6 +130,7 @@ func buildArtifacts() (*fixture, error, string) {
 		{"a-drift.so", append(plugin, "-overlay="+overlayFile), "./plugins/a", nil},
 		{"a-dep2.so", append(plugin, "-modfile="+modFile), "./plugins/a", nil},
 		{"a-trim.so", append(plugin, "-trimpath"), "./plugins/a", nil},
+		{"a-race.so", append(plugin, "-race"), "./plugins/a", nil},
 		{"c.so", plugin, "./plugins/c", nil},
 		{"d.so", append(plugin, "-overlay="+overlayFile), "./plugins/d", nil},
 		{"e.so", append(plugin, "-overlay="+overlayFile), "./plugins/e", nil},

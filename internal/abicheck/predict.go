@@ -43,6 +43,9 @@ var ErrHostCannotLoad = errors.New("host does not link package plugin, so it can
 func CheckHost(host *Artifact) error {
 	switch host.Kind {
 	case NotELF:
+		if host.Format != "" {
+			return fmt.Errorf("%s: a %s file: abicheck reads Linux ELF files only", host.Path, host.Format)
+		}
 		return fmt.Errorf("%s: not an ELF file (abicheck reads Linux ELF files only)", host.Path)
 	case Plugin, SharedObject:
 		return fmt.Errorf("%s: host is a shared object, not an executable", host.Path)
@@ -75,6 +78,11 @@ type module struct {
 func Predict(host *Artifact, plugins []*Artifact) ([]Result, error) {
 	if err := CheckHost(host); err != nil {
 		return nil, err
+	}
+	for _, p := range plugins {
+		if err := checkPlugin(host, p); err != nil {
+			return nil, err
+		}
 	}
 	var (
 		results = make([]Result, 0, len(plugins))
@@ -220,3 +228,20 @@ func dlopenError(p *Artifact) string {
 
 // elfHeaderSize is sizeof(Elf64_Ehdr): glibc reads that much first.
 func elfHeaderSize(*Artifact) int64 { return 64 }
+
+// checkPlugin rejects plugins whose loader message abicheck cannot know:
+// files of another executable format, and ELF files for another machine
+// or class (glibc's wording for those varies between versions).
+func checkPlugin(host, p *Artifact) error {
+	if p.Format != "" {
+		return fmt.Errorf("%s: a %s file: abicheck reads Linux ELF files only", p.Path, p.Format)
+	}
+	if p.elf == nil || host.elf == nil {
+		return nil
+	}
+	if p.elf.machine != host.elf.machine || p.elf.class != host.elf.class {
+		return fmt.Errorf("%s: built for %v (%v) but the host is %v (%v): dlopen refuses it, with a message abicheck does not predict",
+			p.Path, p.elf.machine, p.elf.class, host.elf.machine, host.elf.class)
+	}
+	return nil
+}

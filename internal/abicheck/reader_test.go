@@ -2,6 +2,8 @@ package abicheck
 
 import (
 	"bytes"
+	"debug/buildinfo"
+	"debug/elf"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -128,4 +130,45 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestForeignFilesAreBadInput: abicheck says clearly that it reads ELF
+// only, instead of predicting a Linux loader message for a Mach-O or PE
+// file, and refuses to guess glibc's wording for another machine.
+func TestForeignFilesAreBadInput(t *testing.T) {
+	data := miniPlugin(t)
+	mini, err := parse(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mini.Path = "mini.so"
+	host := &Artifact{Path: "host", Kind: Executable, elf: &elfInfo{machine: mini.elf.machine, class: mini.elf.class},
+		Hashes: map[string]string{"example.com/a": "x"}, Build: &buildinfo.BuildInfo{GoVersion: "go1.26.0"}}
+	macho := []byte("\xcf\xfa\xed\xfe\x07\x00\x00\x01 rest of a Mach-O header")
+	pe := []byte("MZ\x90\x00 rest of a PE file")
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"plugin.dylib", macho, "plugin.dylib: a Mach-O file: abicheck reads Linux ELF files only"},
+		{"plugin.dll", pe, "plugin.dll: a PE file: abicheck reads Linux ELF files only"},
+	} {
+		a, err := parse(bytes.NewReader(tc.data), int64(len(tc.data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Path = tc.name
+		if _, err := Predict(host, []*Artifact{a}); err == nil || err.Error() != tc.want {
+			t.Errorf("plugin %s: %v, want %q", tc.name, err, tc.want)
+		}
+		if err := CheckHost(a); err == nil || err.Error() != tc.want {
+			t.Errorf("host %s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	other := *host
+	other.elf = &elfInfo{machine: elf.EM_S390, class: mini.elf.class}
+	if _, err := Predict(&other, []*Artifact{mini}); err == nil || !strings.Contains(err.Error(), "but the host is EM_S390") {
+		t.Errorf("plugin for another machine: %v", err)
+	}
 }
