@@ -46,6 +46,7 @@ func collectDecls(pass *analysis.Pass, files *fileclass.Index, cr *contracts.Res
 					File:       base,
 					Exported:   tn.Exported(),
 					Generated:  class.IsGenerated(),
+					Test:       class.IsTestDouble(),
 					Contract:   cr.Contract(tn),
 					Constraint: !iface.IsMethodSet(),
 					Generic:    named.TypeParams().Len() > 0,

@@ -145,7 +145,9 @@ func (w *world) judge(it *Iface, pkgPath string) []analysis.Diagnostic {
 	contract := it.Contract || w.contracts[it.Key]
 	if !contract && !w.implemented[it.Key] && !w.constraints[it.Key] {
 		prod, doubles := w.implementers(it)
-		if len(doubles) > 0 && !w.cfg.TestDoubles {
+		// Test code's own interface is implemented by test code: those
+		// types are no doubles of anything.
+		if len(doubles) > 0 && (!w.cfg.TestDoubles || it.Test) {
 			prod = true
 		}
 		// Extension points: users supply implementations. Optional

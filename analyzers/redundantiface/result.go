@@ -50,6 +50,7 @@ type Iface struct {
 	Exported   bool
 	Local      bool // the per-package tier decides it: no importer can see it
 	Generated  bool // declared in a generated file: never reported
+	Test       bool // declared in a test file: test types are its real implementations
 	Contract   bool // a contract as the declaring package knows it
 	Constraint bool // has type terms: only usable as a constraint
 	Generic    bool
