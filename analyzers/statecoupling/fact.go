@@ -62,6 +62,9 @@ func (f *Writes) String() string {
 // exportFacts exports a Writes fact on each exported function whose
 // summary holds writes that callers in other packages must know about.
 func (a *analyzerRun) exportFacts() {
+	if a.pass.Pkg.Name() == "main" {
+		return // no package imports a command or a plugin
+	}
 	for _, fn := range a.funcs {
 		if fn.obj == nil || !fn.obj.Exported() {
 			continue

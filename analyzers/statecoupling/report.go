@@ -18,7 +18,7 @@ type finding struct {
 // report reports, for each entry point in source order, the writes its
 // summary holds; each write is reported once, for the first entry point
 // that reaches it.
-func (a *analyzerRun) report(entries []*entry) {
+func (a *analyzerRun) report(entries []*entry) map[token.Pos]bool {
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].pos < entries[j].pos })
 	done := map[token.Pos]bool{}
 	for _, en := range entries {
@@ -30,6 +30,7 @@ func (a *analyzerRun) report(entries []*entry) {
 			a.pass.Reportf(f.pos, "%s", f.msg)
 		}
 	}
+	return done
 }
 
 // findings returns the diagnostics one entry point leads to, stashes

@@ -107,8 +107,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	a.collectFuncs()
 	a.summarize()
 	a.exportFacts()
-	a.report(a.entries())
-	result.collect(a)
+	entries := a.entries()
+	reported := a.report(entries)
+	result.collect(a, entries, reported)
 	return result, nil
 }
 
