@@ -87,3 +87,18 @@ func withMajor(module string, n int) string {
 	}
 	return fmt.Sprintf("%s/v%d", module, n)
 }
+
+// MajorOf returns the major version of a vX.Y.Z version, or -1.
+func MajorOf(version string) int {
+	major, _, _, ok := parseVersion(version)
+	if !ok {
+		return -1
+	}
+	if major == 0 {
+		return 1 // v0 and v1 share the module path without suffix
+	}
+	return major
+}
+
+// PathMajor returns N for a module path ending in /vN (N ≥ 2), else 1.
+func PathMajor(module string) int { return pathMajor(module) }

@@ -82,7 +82,7 @@ type Ref struct {
 	Name       string `json:"name"`
 	TypeParams int    `json:"typeParams,omitempty"`
 	// Underlying is the name of a basic underlying type, "interface" or
-	// "struct" (for any other kind).
+	// "other".
 	Underlying string `json:"underlying"`
 }
 
@@ -114,7 +114,8 @@ type Layout struct {
 	Target  string  `json:"target"`
 	Size    int64   `json:"size"`
 	Align   int64   `json:"align"`
-	Offsets []int64 `json:"offsets"` // of every field, in order
+	// Offsets are the offsets of every field, in order, space-separated.
+	Offsets string `json:"offsets"`
 	// Pointers has one character per word up to the last word holding a
 	// pointer: 'p' for a pointer word, '.' for a scalar word.
 	Pointers string `json:"pointers,omitempty"`

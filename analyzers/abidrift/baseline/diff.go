@@ -187,23 +187,11 @@ func describeLayout(was, is *Layout) string {
 	if was.Align != is.Align {
 		parts = append(parts, fmt.Sprintf("alignment %d → %d", was.Align, is.Align))
 	}
-	if !equalInts(was.Offsets, is.Offsets) {
-		parts = append(parts, fmt.Sprintf("field offsets %v → %v", was.Offsets, is.Offsets))
+	if was.Offsets != is.Offsets {
+		parts = append(parts, fmt.Sprintf("field offsets [%s] → [%s]", was.Offsets, is.Offsets))
 	}
 	if was.Pointers != is.Pointers {
 		parts = append(parts, fmt.Sprintf("pointer words %q → %q", was.Pointers, is.Pointers))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func equalInts(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

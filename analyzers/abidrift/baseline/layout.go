@@ -2,6 +2,7 @@ package baseline
 
 import (
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -53,14 +54,15 @@ func Layouts(t types.Type, targets []Target) []*Layout {
 		for i := range fields {
 			fields[i] = st.Field(i)
 		}
+		var offsets []string
+		for _, o := range sizes.Offsetsof(fields) {
+			offsets = append(offsets, strconv.FormatInt(o, 10))
+		}
 		l := &Layout{
 			Target:  tg.String(),
 			Size:    sizes.Sizeof(t),
 			Align:   sizes.Alignof(t),
-			Offsets: sizes.Offsetsof(fields),
-		}
-		if l.Offsets == nil {
-			l.Offsets = []int64{}
+			Offsets: strings.Join(offsets, " "),
 		}
 		word := sizes.Sizeof(types.Typ[types.Uintptr])
 		if n := l.Size / word; n <= maxLayoutWords {

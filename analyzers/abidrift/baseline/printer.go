@@ -222,7 +222,7 @@ func underlyingKind(t *types.Named) string {
 	case *types.Interface:
 		return "interface"
 	}
-	return "struct"
+	return "other"
 }
 
 // iface writes a method-set interface flattened, sorted by method name,

@@ -147,7 +147,7 @@ func standIn(im *Import) *types.Package {
 		switch r.Underlying {
 		case "interface":
 			under = types.NewInterfaceType(nil, nil).Complete()
-		case "struct":
+		case "other":
 		default:
 			if b, ok := types.Universe.Lookup(r.Underlying).(*types.TypeName); ok {
 				if basic, ok := b.Type().(*types.Basic); ok {
