@@ -276,12 +276,15 @@ func recvTypeName(e ast.Expr) string {
 // reportPackageErrors prints, once each and one per line, the errors of the
 // packages that failed to load, parse or type-check, and reports whether
 // there were any. Those packages are not analysed; the others are.
-func reportPackageErrors(pkgs []*packages.Package) bool {
+func reportPackageErrors(pkgs []*packages.Package, paths *pathBase) bool {
 	seen := map[string]bool{}
 	failed := false
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			line := oneLine(e.Error())
+			if file, rest := splitPos(e.Pos); file != "" {
+				line = oneLine(paths.display(file) + rest + ": " + e.Msg)
+			}
 			if seen[line] {
 				continue
 			}
@@ -291,4 +294,27 @@ func reportPackageErrors(pkgs []*packages.Package) bool {
 		}
 	})
 	return failed
+}
+
+// splitPos splits "file:line:col" (or "file:line") into the file and the
+// rest from the first of those colons, counting from the right so that a
+// Windows drive letter stays in the file.
+func splitPos(pos string) (file, rest string) {
+	i := strings.LastIndex(pos, ":")
+	if i <= 0 {
+		return "", ""
+	}
+	if j := strings.LastIndex(pos[:i], ":"); j > 0 && isDigits(pos[j+1:i]) {
+		i = j
+	}
+	return pos[:i], pos[i:]
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

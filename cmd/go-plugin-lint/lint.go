@@ -63,7 +63,8 @@ func lintMain(args []string) int {
 	if err != nil {
 		return fail("%v", err)
 	}
-	loadFailed := reportPackageErrors(pkgs)
+	paths := newPathBase(pkgs)
+	loadFailed := reportPackageErrors(pkgs, paths)
 
 	graph, err := checker.Analyze(guard(analyzers.Analyzers(members)), pkgs, nil)
 	if err != nil {
@@ -80,7 +81,6 @@ func lintMain(args []string) int {
 	findings := dropGenerated(fset, pkgs, c)
 	findings = suppressFindings(fset, c, findings, members, opts.unusedSupp)
 	findings = sortFindings(findings)
-	paths := newPathBase(pkgs)
 	failed := loadFailed || c.failed
 
 	if opts.writeBase != "" {

@@ -1,0 +1,3 @@
+module example.com/runwide
+
+go 1.26
