@@ -61,7 +61,7 @@ func explain(pkg string, def, plugin *Artifact, defName string) string {
 	if ma == nil && mb == nil && isStd(pkg) {
 		return fmt.Sprintf("the standard library package %s differs although both builds report %s: the toolchains' GOROOTs differ", pkg, a.GoVersion)
 	}
-	return fmt.Sprintf("the source of package %s differs between the two builds (Go version, build settings and module versions agree)", pkg)
+	return fmt.Sprintf("the source of package %s differs between %s and the plugin (Go version, build settings and module versions agree)", pkg, defName)
 }
 
 // setting returns the value of a build setting, "" when absent.

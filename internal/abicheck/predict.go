@@ -189,6 +189,11 @@ func open(host, p *Artifact, opened map[string]*string, scope *[]*Artifact, modu
 		r.Package = pkg
 		r.ConflictsWith = defName
 		r.Cause = explain(pkg, def, p, defName)
+		for _, o := range *modules {
+			if o.art == def && o.bad {
+				r.Cause += fmt.Sprintf("; %s failed to load, but the dynamic linker keeps its symbols", defName)
+			}
+		}
 		return fail("plugin was built with a different version of package " + pkg)
 	}
 	opened[p.RealPath] = new(string)
