@@ -212,6 +212,9 @@ func missingEverywhere(fset *token.FileSet, plugins, hosts []*Result) []analysis
 			if e, ok := p.Export(name); ok && e.found() {
 				continue
 			}
+			if !meantFor(p, hosts, name) {
+				continue
+			}
 			first := firstLookup(hosts, name)
 			out = append(out, analysis.Diagnostic{
 				Pos: p.PluginPos,
@@ -221,6 +224,27 @@ func missingEverywhere(fset *token.FileSet, plugins, hosts []*Result) []analysis
 		}
 	}
 	return out
+}
+
+// meantFor reports whether plugin p exports some other name that a host
+// looks up on the same *plugin.Plugin variable as name.
+func meantFor(p *Result, hosts []*Result, name string) bool {
+	for _, h := range hosts {
+		for _, l := range h.Lookups {
+			if l.Name != name || l.Group == 0 {
+				continue
+			}
+			for _, other := range h.Lookups {
+				if other.Group != l.Group || other.Name == name {
+					continue
+				}
+				if e, ok := p.Export(other.Name); ok && e.found() {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 type lookupSite struct {

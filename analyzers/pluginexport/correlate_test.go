@@ -140,3 +140,8 @@ func TestCorrelateNeedsBothSides(t *testing.T) {
 		t.Errorf("Correlate with nil results = %v", diags)
 	}
 }
+
+func TestCorrelateKindsOfPlugins(t *testing.T) {
+	fset, files, diags := runCorrelate(t, pluginexport.New(pluginexport.Default()), "pluginexport_xcheck2/...")
+	checkWantrun(t, fset, files, diags)
+}

@@ -19,6 +19,7 @@ type host struct {
 	classes *fileclass.Index
 	root    inspector.Cursor
 	res     *Result
+	groups  map[types.Object]int // *plugin.Plugin variables, numbered
 }
 
 // checkHost runs the host-side rules: unchecked errors from plugin.Open and
@@ -188,7 +189,7 @@ func (h *host) recordLookup(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return // a name from configuration cannot be checked
 	}
-	l := Lookup{Name: constant.StringVal(tv.Value), Pos: call.Pos()}
+	l := Lookup{Name: constant.StringVal(tv.Value), Pos: call.Pos(), Group: h.group(call)}
 	if sym := symbolVar(h.pass.TypesInfo, cur); sym != nil {
 		body := enclosingBody(cur)
 		if body != nil {
@@ -196,6 +197,30 @@ func (h *host) recordLookup(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 	}
 	h.res.Lookups = append(h.res.Lookups, l)
+}
+
+// group returns the number of the variable that the Lookup call is made
+// on, or 0 when it is not made on a plain variable.
+func (h *host) group(call *ast.CallExpr) int {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return 0
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return 0
+	}
+	v, ok := h.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return 0
+	}
+	if h.groups == nil {
+		h.groups = map[types.Object]int{}
+	}
+	if _, ok := h.groups[v]; !ok {
+		h.groups[v] = len(h.groups) + 1
+	}
+	return h.groups[v]
 }
 
 // symbolVar returns the variable that the Lookup call at cur assigns its

@@ -58,8 +58,12 @@ type Export struct {
 
 // Lookup is one (*plugin.Plugin).Lookup call with a constant name.
 type Lookup struct {
-	Name       string
-	Pos        token.Pos
+	Name string
+	Pos  token.Pos
+	// Group numbers the *plugin.Plugin variable the lookup is made on, from
+	// 1 within its package; lookups on one variable are made in one plugin.
+	// 0 when the receiver is not a plain variable.
+	Group      int
 	Assertions []Assertion
 }
 
