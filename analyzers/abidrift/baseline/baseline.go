@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
@@ -111,9 +112,9 @@ type Decl struct {
 
 // Layout is a struct's memory layout on one target.
 type Layout struct {
-	Target  string  `json:"target"`
-	Size    int64   `json:"size"`
-	Align   int64   `json:"align"`
+	Target string `json:"target"`
+	Size   int64  `json:"size"`
+	Align  int64  `json:"align"`
 	// Offsets are the offsets of every field, in order, space-separated.
 	Offsets string `json:"offsets"`
 	// Pointers has one character per word up to the last word holding a
@@ -235,8 +236,21 @@ func (b *Baseline) check() error {
 				return fmt.Errorf("package %s: declaration without a name", p.Path)
 			}
 		}
-		if _, err := parser.ParseFile(token.NewFileSet(), p.Path+".stub.go", p.Stub(), parser.SkipObjectResolution); err != nil {
+		f, err := parser.ParseFile(token.NewFileSet(), p.Path+".stub.go", p.Stub(), parser.SkipObjectResolution)
+		if err != nil {
 			return fmt.Errorf("package %s: declarations do not parse: %s", p.Path, oneLine(err))
+		}
+		// One Go declaration per recorded declaration: a "go" field
+		// cannot smuggle in more (an init function, say).
+		n := 0
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+				continue
+			}
+			n++
+		}
+		if n != len(p.Decls) || len(f.Imports) != len(p.Imports) {
+			return fmt.Errorf("package %s: declarations do not match their records", p.Path)
 		}
 	}
 	return nil
