@@ -34,11 +34,15 @@ func Correlate(run *runwide.Run) []analysis.Diagnostic {
 		return nil
 	}
 	base := results[0].Baseline
+	// The summary goes to the first package clause of the run, preferably
+	// of a package the baseline records.
 	at := token.NoPos
 	for _, r := range results {
-		if r.Pos.IsValid() {
+		if r.Pos.IsValid() && (!at.IsValid() || base.Package(r.Path) != nil) {
 			at = r.Pos
-			break
+			if base.Package(r.Path) != nil {
+				break
+			}
 		}
 	}
 	var out []analysis.Diagnostic
