@@ -9,12 +9,15 @@ import (
 	"github.com/go-plugin-lint/go-plugin-lint/internal/abicheck"
 )
 
-const abicheckUsage = `usage: go-plugin-lint abicheck [-json] HOST PLUGIN.so [PLUGIN.so...]
+const abicheckUsage = `usage: go-plugin-lint abicheck [-json] [-baseline FILE] HOST PLUGIN.so [PLUGIN.so...]
 
 Predicts, without loading anything, what plugin.Open returns in HOST for
 each PLUGIN, opened in the order given and with the paths exactly as given
 (the host must open the same strings from the same directory for the error
-texts to match). Exit status: 0 all load, 3 any fails, 1 bad input.
+texts to match). With -baseline, a mismatching package recorded in that
+abidrift snapshot is compared with its source in the current directory,
+naming the declarations that changed. Exit status: 0 all load, 3 any
+fails, 1 bad input.
 `
 
 // abicheckMain predicts plugin.Open outcomes from built artifacts.
@@ -27,6 +30,7 @@ func abicheckRun(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { io.WriteString(stderr, abicheckUsage) }
 	jsonOut := fs.Bool("json", false, "write the predictions as JSON")
+	baselineFile := fs.String("baseline", "", "an abidrift snapshot `FILE`: name the declarations of a mismatching package that changed since it")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return exitClean
@@ -51,6 +55,11 @@ func abicheckRun(args []string, stdout, stderr io.Writer) int {
 	results, err := abicheck.Predict(host, plugins)
 	if err != nil {
 		return abicheckFail(stderr, "%v", err)
+	}
+	if *baselineFile != "" {
+		if err := addBaselineChanges(*baselineFile, results); err != nil {
+			return abicheckFail(stderr, "%v", err)
+		}
 	}
 	if *jsonOut {
 		err = abicheck.WriteJSON(stdout, host.Path, results)

@@ -34,6 +34,9 @@ type Result struct {
 	ConflictsWith string `json:"conflictsWith,omitempty"`
 	// Cause explains the failure from the build information.
 	Cause string `json:"cause,omitempty"`
+	// Changes lists the declarations of Package that changed since an
+	// abidrift baseline, when the command was given one.
+	Changes []string `json:"changes,omitempty"`
 }
 
 // ErrHostCannotLoad means the host does not link package plugin.

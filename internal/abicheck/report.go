@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // WriteText writes one line per plugin, "PLUGIN: loads" or "PLUGIN: ERROR",
-// with an indented "cause:" line under each failure.
+// with an indented "cause:" line under each failure, and a "changed since
+// the baseline:" line when baseline changes are known.
 func WriteText(w io.Writer, results []Result) error {
 	for _, r := range results {
 		var err error
@@ -17,6 +19,9 @@ func WriteText(w io.Writer, results []Result) error {
 			_, err = fmt.Fprintf(w, "%s: %s\n", r.Plugin, r.Error)
 			if err == nil && r.Cause != "" {
 				_, err = fmt.Fprintf(w, "\tcause: %s\n", r.Cause)
+			}
+			if err == nil && len(r.Changes) > 0 {
+				_, err = fmt.Fprintf(w, "\tchanged since the baseline: %s\n", strings.Join(r.Changes, "; "))
 			}
 		}
 		if err != nil {
@@ -38,6 +43,7 @@ func WriteJSON(w io.Writer, host string, results []Result) error {
 	rep := Report{Host: host, Loads: AllLoad(results), Plugins: results}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // causes contain "=>"
 	return enc.Encode(rep)
 }
 
