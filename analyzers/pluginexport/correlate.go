@@ -158,19 +158,19 @@ func mismatch(fset *token.FileSet, a Assertion, e Export) string {
 		a.Source, e.Pkg, e.Name, what, e.Type, where(fset, e.Pos), e.Symbol)
 	switch {
 	case e.Kind == KindFunc && a.Interface:
-		msg += fmt.Sprintf(", and functions have no methods: assert sym.(%s)", e.SymbolSource)
+		msg += fmt.Sprintf(", and functions have no methods: assert %s.(%s)", a.Operand, e.SymbolSource)
 	case e.Kind == KindFunc:
-		msg += fmt.Sprintf(": assert sym.(%s)", e.SymbolSource)
+		msg += fmt.Sprintf(": assert %s.(%s)", a.Operand, e.SymbolSource)
 	case e.Local && sameName(a.Type, e.Symbol):
 		msg += fmt.Sprintf(": the plugin declares its own %s instead of using %s", typeName(e.Symbol), strings.TrimLeft(a.Source, "*"))
 	case e.Local:
 		msg += ", whose type the plugin declares itself and no host can name: declare the variable with a type from a package both import"
 	case a.Interface && e.Interface:
-		msg += fmt.Sprintf(", and a pointer to an interface has no methods: assert *sym.(%s)", e.SymbolSource)
+		msg += fmt.Sprintf(", and a pointer to an interface has no methods: assert *%s.(%s)", a.Operand, e.SymbolSource)
 	case a.Interface:
-		msg += fmt.Sprintf(", which does not implement %s: assert sym.(%s)", a.Source, e.SymbolSource)
+		msg += fmt.Sprintf(", which does not implement %s: assert %s.(%s)", a.Source, a.Operand, e.SymbolSource)
 	default:
-		msg += fmt.Sprintf(": assert sym.(%s)", e.SymbolSource)
+		msg += fmt.Sprintf(": assert %s.(%s)", a.Operand, e.SymbolSource)
 	}
 	return msg
 }

@@ -276,7 +276,7 @@ func (h *host) assertionsOn(body inspector.Cursor, sym *types.Var, after token.P
 		if t == nil {
 			return
 		}
-		a := Assertion{Pos: texpr.Pos(), Type: canonical(t, pathQualifier), Source: types.ExprString(texpr), Never: never(t)}
+		a := Assertion{Pos: texpr.Pos(), Type: canonical(t, pathQualifier), Source: types.ExprString(texpr), Operand: sym.Name(), Never: never(t)}
 		if iface, ok := t.Underlying().(*types.Interface); ok {
 			a.Interface = true
 			a.Methods = interfaceKeys(iface)

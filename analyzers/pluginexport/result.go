@@ -71,7 +71,8 @@ type Lookup struct {
 type Assertion struct {
 	Pos    token.Pos
 	Type   string // canonical, with package paths
-	Source string // the type as written, for messages
+	Source  string // the type as written, for messages
+	Operand string // the symbol variable's name, for messages
 	// Interface says Type is an interface type; Methods then lists what it requires.
 	Interface bool
 	Methods   []string

@@ -37,7 +37,7 @@ func load(path, configured string) error {
 	if err != nil {
 		return err
 	}
-	if f, ok := hook.(*func() error); ok { // wantrun `assertion to \*func\(\) error fails for plugin pluginexport_xcheck/pfunc: Hook is a function of type func\(\) error \(pfunc\.go:\d+\), so Lookup gives func\(\) error: assert sym\.\(func\(\) error\)`
+	if f, ok := hook.(*func() error); ok { // wantrun `assertion to \*func\(\) error fails for plugin pluginexport_xcheck/pfunc: Hook is a function of type func\(\) error \(pfunc\.go:\d+\), so Lookup gives func\(\) error: assert hook\.\(func\(\) error\)`
 		fmt.Println(f)
 	}
 
