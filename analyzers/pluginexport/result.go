@@ -69,8 +69,8 @@ type Lookup struct {
 
 // Assertion is a type assertion (or type switch case) on the symbol a Lookup returned.
 type Assertion struct {
-	Pos    token.Pos
-	Type   string // canonical, with package paths
+	Pos     token.Pos
+	Type    string // canonical, with package paths
 	Source  string // the type as written, for messages
 	Operand string // the symbol variable's name, for messages
 	// Interface says Type is an interface type; Methods then lists what it requires.
