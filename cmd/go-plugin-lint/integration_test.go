@@ -244,7 +244,7 @@ func TestSARIF(t *testing.T) {
 		if loc.ArtifactLocation.URIBaseID != sarif.SrcRoot || strings.HasPrefix(loc.ArtifactLocation.URI, "/") {
 			t.Errorf("location %+v is not relative to %%SRCROOT%%", loc.ArtifactLocation)
 		}
-		if loc.Region == nil || loc.Region.StartColumn < 1 || loc.Region.EndLine < loc.Region.StartLine {
+		if loc.Region == nil || loc.Region.StartColumn < 1 || loc.Region.EndLine != 0 && loc.Region.EndLine < loc.Region.StartLine {
 			t.Errorf("bad region %+v", loc.Region)
 		}
 		if res.PartialFingerprints[sarif.FingerprintKey] == "" {
@@ -253,6 +253,15 @@ func TestSARIF(t *testing.T) {
 		got = append(got, loc.ArtifactLocation.URI+":"+strconv.Itoa(loc.Region.StartLine)+" "+res.RuleID)
 	}
 	sameKeys(t, "SARIF results", sortStrings(got), findingsWant(t, dir))
+	ends := 0
+	for _, res := range log.Runs[0].Results {
+		if reg := res.Locations[0].PhysicalLocation.Region; reg != nil && reg.EndLine > 0 && reg.EndColumn > 0 {
+			ends++
+		}
+	}
+	if ends == 0 {
+		t.Errorf("no result has an end, though pluginexport's findings have one")
+	}
 	if root := log.Runs[0].OriginalURIBaseID[sarif.SrcRoot].URI; root != "file://"+filepath.ToSlash(dir)+"/" {
 		t.Errorf("%%SRCROOT%% is %q, want the module root", root)
 	}
