@@ -1,7 +1,9 @@
 package golangci
 
 import (
+	"encoding/json"
 	"flag"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -242,4 +244,26 @@ func TestBoolSetting(t *testing.T) {
 		return
 	}
 	t.Skip("no analyzer has a boolean flag yet")
+}
+
+// golangci-lint links us, not the other way round: requiring it would drag
+// its hundreds of modules into every user of the analyzers. The custom
+// binary of the integration test lives in its own module for that reason.
+func TestMainModuleDoesNotRequireGolangciLint(t *testing.T) {
+	out, err := exec.Command("go", "mod", "edit", "-json", "../go.mod").Output()
+	if err != nil {
+		t.Fatalf("go mod edit -json ../go.mod: %v", err)
+	}
+	var gm struct{ Require []struct{ Path string } }
+	if err := json.Unmarshal(out, &gm); err != nil {
+		t.Fatal(err)
+	}
+	if len(gm.Require) == 0 {
+		t.Fatal("go.mod has no requirements: wrong file?")
+	}
+	for _, r := range gm.Require {
+		if strings.HasPrefix(r.Path, "github.com/golangci/golangci-lint") {
+			t.Errorf("go.mod requires %s: build the custom golangci-lint binary in its own module instead", r.Path)
+		}
+	}
 }
