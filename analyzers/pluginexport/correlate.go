@@ -162,7 +162,7 @@ func mismatch(fset *token.FileSet, a Assertion, e Export) string {
 	case e.Kind == KindFunc:
 		msg += fmt.Sprintf(": assert %s.(%s)", a.Operand, e.SymbolSource)
 	case e.Local && sameName(a.Type, e.Symbol):
-		msg += fmt.Sprintf(": the plugin declares its own %s instead of using %s", typeName(e.Symbol), strings.TrimLeft(a.Source, "*"))
+		msg += fmt.Sprintf(": the plugin declares its own %s instead of using %s", typeName(e.Symbol), strings.TrimLeft(a.Type, "*"))
 	case e.Local:
 		msg += ", whose type the plugin declares itself and no host can name: declare the variable with a type from a package both import"
 	case a.Interface && e.Interface:

@@ -5,3 +5,6 @@ package api
 type Processor interface {
 	Process(in string) (string, error)
 }
+
+// ProcessorAlias is an alias: assertions through it are assertions to Processor.
+type ProcessorAlias = Processor

@@ -20,7 +20,7 @@ func main() {
 		panic(err)
 	}
 	// Right for pvar; pimpl's *impl is not *api.Processor.
-	if proc, ok := sym.(*api.Processor); ok { // wantrun `assertion to \*api\.Processor fails for plugin pluginexport_xcheck/pimpl: Impl is a variable of type pluginexport_xcheck/pimpl\.impl \(pimpl\.go:\d+\), so Lookup gives \*pluginexport_xcheck/pimpl\.impl, whose type the plugin declares itself` `assertion to \*api\.Processor fails for plugin pluginexport_xcheck/predecl: .*the plugin declares its own Processor instead of using api\.Processor` `assertion to \*api\.Processor fails for plugin pluginexport_xcheck/pfunc` `assertion to \*api\.Processor fails for plugin pluginexport_xcheck/pconst: Impl is a variable of type any`
+	if proc, ok := sym.(*api.ProcessorAlias); ok { // wantrun `assertion to \*api\.ProcessorAlias fails for plugin pluginexport_xcheck/pimpl: Impl is a variable of type pluginexport_xcheck/pimpl\.impl \(pimpl\.go:\d+\), so Lookup gives \*pluginexport_xcheck/pimpl\.impl, whose type the plugin declares itself` `assertion to \*api\.ProcessorAlias fails for plugin pluginexport_xcheck/predecl: .*the plugin declares its own Processor instead of using pluginexport_xcheck/api\.Processor` `assertion to \*api\.ProcessorAlias fails for plugin pluginexport_xcheck/pfunc` `assertion to \*api\.ProcessorAlias fails for plugin pluginexport_xcheck/pconst: Impl is a variable of type any`
 		fmt.Println(*proc)
 	}
 	v, err := p.Lookup("Version")
