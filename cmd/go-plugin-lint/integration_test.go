@@ -142,6 +142,21 @@ func TestTypeErrorsReportedOthersAnalysed(t *testing.T) {
 	if strings.Contains(r.stderr, "goroutine") || strings.Contains(r.stderr, "panic") {
 		t.Errorf("crash output:\n%s", r.stderr)
 	}
+
+	// In JSON, as x/tools does: the skipped package's analyzers carry an
+	// error, the good package its findings.
+	r = run(t, dir, nil, "-json", "./...")
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil || r.code != exitError {
+		t.Fatalf("-json: exit %d, %v\n%s", r.code, err, r.stdout)
+	}
+	var e struct{ Error string }
+	if err := json.Unmarshal(tree["example.com/typeerr/bad"]["pluginexport"], &e); err != nil || e.Error == "" {
+		t.Errorf("no {\"error\": ...} for the ill-typed package:\n%s", r.stdout)
+	}
+	if len(tree["example.com/typeerr/good"]["pluginexport"]) == 0 {
+		t.Errorf("no findings for the good package:\n%s", r.stdout)
+	}
 }
 
 // jsonTree is the x/tools checker's JSON shape.
