@@ -15,6 +15,8 @@
 //
 //  1. realpath(name); a path already opened returns the earlier result: the
 //     same *Plugin, or the earlier error followed by " (previous failure)".
+//     So opening the same file twice loads twice; it is a copy or a hard
+//     link under another name that gives "plugin already loaded".
 //  2. dlopen(realpath, RTLD_NOW|RTLD_GLOBAL); on failure the dlerror text,
 //     which starts with the real path ("file too short", "invalid ELF header").
 //     The loaded object joins the global symbol scope and stays there even if

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -100,6 +101,8 @@ func TestCheckHostRejects(t *testing.T) {
 		{mini, "mini.so: host is a shared object, not an executable"},
 		{text, "notes.txt: not an ELF file"},
 		{&Artifact{Path: "cprog", Kind: Executable}, "cprog: host is not a Go executable"},
+		{&Artifact{Path: "tool", Kind: Executable, Build: &buildinfo.BuildInfo{Settings: []debug.BuildSetting{{Key: "CGO_ENABLED", Value: "1"}}}},
+			"tool: host does not link package plugin"},
 	} {
 		_, err := Predict(tc.host, []*Artifact{mini})
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
