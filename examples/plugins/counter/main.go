@@ -17,7 +17,9 @@ var host api.Host
 type counter struct{}
 
 func (counter) Init(h api.Host) error {
-	host = h // fine: Init is a once-hook, and the handle is not request-scoped
+	// DEFECT: the handle belongs to the Processor value the host initialised;
+	// a second instance (or a reload) silently shares the first one's host.
+	host = h
 	return nil
 }
 
