@@ -177,40 +177,11 @@ func qualified(tn *types.TypeName) string {
 }
 
 // sigString writes a signature without parameter names, with package
-// paths, so that an interface method and a concrete method compare equal
-// exactly when their types are identical.
+// paths and without aliases, so that an interface method and a concrete
+// method compare equal exactly when their types are identical.
 func sigString(sig *types.Signature) string {
-	q := func(p *types.Package) string { return p.Path() }
 	var b strings.Builder
-	b.WriteString("func(")
-	for i := 0; i < sig.Params().Len(); i++ {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		t := sig.Params().At(i).Type()
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			if s, ok := t.(*types.Slice); ok {
-				b.WriteString("...")
-				t = s.Elem()
-			}
-		}
-		b.WriteString(types.TypeString(t, q))
-	}
-	b.WriteString(")")
-	switch n := sig.Results().Len(); n {
-	case 0:
-	case 1:
-		b.WriteString(" " + types.TypeString(sig.Results().At(0).Type(), q))
-	default:
-		b.WriteString(" (")
-		for i := 0; i < n; i++ {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(types.TypeString(sig.Results().At(i).Type(), q))
-		}
-		b.WriteString(")")
-	}
+	writeSig(&b, sig, 0)
 	return b.String()
 }
 

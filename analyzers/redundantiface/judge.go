@@ -20,23 +20,25 @@ type world struct {
 	used, accepted, exposed, asserted   map[string]bool
 	constraints, contracts, implemented map[string]bool
 	usedNames                           map[string]bool // syntactic uses from unloaded test files
+	assertedMethods                     map[string]bool // "methodID signature" that type assertions check for
 	siblings                            map[string][]string
 }
 
 func newWorld(cfg Config, runWide bool) *world {
 	return &world{
-		cfg:         cfg,
-		runWide:     runWide,
-		byMethod:    map[string][]*Impl{},
-		used:        map[string]bool{},
-		accepted:    map[string]bool{},
-		exposed:     map[string]bool{},
-		asserted:    map[string]bool{},
-		constraints: map[string]bool{},
-		contracts:   map[string]bool{},
-		implemented: map[string]bool{},
-		usedNames:   map[string]bool{},
-		siblings:    map[string][]string{},
+		cfg:             cfg,
+		runWide:         runWide,
+		byMethod:        map[string][]*Impl{},
+		used:            map[string]bool{},
+		accepted:        map[string]bool{},
+		exposed:         map[string]bool{},
+		asserted:        map[string]bool{},
+		assertedMethods: map[string]bool{},
+		constraints:     map[string]bool{},
+		contracts:       map[string]bool{},
+		implemented:     map[string]bool{},
+		usedNames:       map[string]bool{},
+		siblings:        map[string][]string{},
 	}
 }
 
@@ -60,6 +62,7 @@ func (w *world) addSets(r *Result) {
 	addAll(w.accepted, r.Accepted)
 	addAll(w.exposed, r.Exposed)
 	addAll(w.asserted, r.AssertTargets)
+	addAll(w.assertedMethods, r.AssertedMethods)
 	addAll(w.constraints, r.Constraints)
 	addAll(w.contracts, r.Contracts)
 	addAll(w.implemented, r.Implemented)
@@ -160,7 +163,7 @@ func (w *world) judge(it *Iface, pkgPath string) []analysis.Diagnostic {
 	}
 	var out []analysis.Diagnostic
 	for _, m := range it.Methods {
-		if !m.Own || m.Exempt != "" || w.used[m.Key] || w.usedNames[m.Name] {
+		if !m.Own || m.Exempt != "" || w.used[m.Key] || w.usedNames[m.Name] || w.assertedMethods[m.ID+" "+m.Sig] {
 			continue
 		}
 		if library && w.exposed[it.Key] {

@@ -66,20 +66,23 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	api := collectAPI(pass.Pkg)
 	u := collectUses(pass)
 	for _, it := range r.Ifaces {
-		it.Local = !api.leaked[it.Key] && (!it.Exported || it.Main)
+		// Values asserted to an interface may be of any type of the
+		// program, not only this package's: the run-wide tier decides.
+		it.Local = !api.leaked[it.Key] && (!it.Exported || it.Main) && !u.asserted[it.Key]
 	}
 
 	r.Used = sortedKeys(u.used)
 	r.Accepted = sortedKeys(api.accepted)
 	r.Exposed = sortedKeys(api.exposed)
 	r.AssertTargets = sortedKeys(u.asserted)
+	r.AssertedMethods = sortedKeys(u.assertedIDs)
 	r.Constraints = sortedKeys(u.constraints)
 	r.Implemented = sortedKeys(u.implemented)
 	for _, tn := range cr.Asserted {
 		r.Contracts = append(r.Contracts, qualified(tn))
 	}
 	for _, it := range r.Ifaces {
-		if it.Local && importImplements(pass.Pkg, it) {
+		if !it.Generated && importImplements(pass.Pkg, it) {
 			r.Implemented = append(r.Implemented, it.Key)
 		}
 	}

@@ -29,6 +29,9 @@ type Result struct {
 	// Interface keys used as type-assertion or type-switch targets
 	// (optional-behaviour interfaces).
 	AssertTargets []string
+	// Methods that type assertions check for, as "methodID signature":
+	// an interface method of that shape is needed by the check.
+	AssertedMethods []string
 	// Interface keys used as type-parameter constraints.
 	Constraints []string
 	// Interface keys that plugin.Symbol values are asserted to (contracts

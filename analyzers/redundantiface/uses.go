@@ -11,6 +11,7 @@ import (
 // uses collects how a package's code uses interfaces.
 type uses struct {
 	pass        *analysis.Pass
+	assertedIDs map[string]bool // "methodID signature" of every method an assertion checks for
 	used        map[string]bool // method keys
 	asserted    map[string]bool // interface keys: type-assertion targets
 	constraints map[string]bool // interface keys used as constraints
@@ -21,6 +22,7 @@ type uses struct {
 func collectUses(pass *analysis.Pass) *uses {
 	u := &uses{
 		pass:        pass,
+		assertedIDs: map[string]bool{},
 		used:        map[string]bool{},
 		asserted:    map[string]bool{},
 		constraints: map[string]bool{},
@@ -157,15 +159,24 @@ func (u *uses) use(key string) {
 
 // assert records an optional-behaviour check: asserting to an interface
 // tests for its methods, so each of them is needed.
+// Any other interface method with the same name and signature may be
+// found by the check too, on values of its implementations.
 func (u *uses) assert(t types.Type) {
-	key := ifaceKey(t)
-	if key == "" {
+	if t == nil {
 		return
 	}
-	u.asserted[key] = true
-	iface := types.Unalias(t).Underlying().(*types.Interface)
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return
+	}
+	if key := ifaceKey(t); key != "" {
+		u.asserted[key] = true
+	}
 	for m := range iface.Methods() {
 		u.use(methodKey(m))
+		if sig, ok := m.Type().(*types.Signature); ok {
+			u.assertedIDs[methodID(m)+" "+sigString(sig)] = true
+		}
 	}
 }
 

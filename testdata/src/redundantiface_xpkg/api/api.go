@@ -93,3 +93,24 @@ type ProcessorV2 interface {
 type Flusher interface { // whole `interface Flusher has no implementation in this program: remove it or add one`
 	FlushAll() error
 }
+
+// Warmer is implemented by the generic impl.Ctrl[T].
+type Warmer interface {
+	Warmup(n int) error
+}
+
+// Object is aliased in impl: signatures spelled with the alias match.
+type Object interface{ Kind() string } // whole `interface Object has no implementation in this program: remove it or add one`
+
+// Informers is implemented by impl.Cache, whose signatures use aliases.
+type Informers interface {
+	Informer(o Object, opts ...string) (Object, error)
+}
+
+// Stopper's Stop is never called through Stopper, but the host checks any
+// value for an optional Stop() error method: implementations need it.
+type Stopper interface {
+	Start() error
+	Stop() error
+	Pause() error // runwide `method Stopper.Pause is never called through the interface: every implementation must provide it for nothing`
+}

@@ -30,7 +30,14 @@ func Use(s api.Store, p api.ProcessorV2, f api.Formatter, x any) string {
 	}
 	var g api.Getter[int] = impl.Box[int]{V: 1}
 	_ = g.Value()
-	return string(s.Get("k")) + f.FormatLine("x")
+	var st api.Stopper
+	_ = st.Start()
+	stop(st)
+	var w api.Warmer
+	_ = w.Warmup(1)
+	var inf api.Informers
+	o, _ := inf.Informer(nil)
+	return string(s.Get("k")) + f.FormatLine("x") + o.Kind()
 }
 
 // Default wires the in-tree implementations.
@@ -46,3 +53,9 @@ func it() {
 }
 
 var _ = it
+
+func stop(x any) {
+	if s, ok := x.(interface{ Stop() error }); ok {
+		_ = s.Stop()
+	}
+}
