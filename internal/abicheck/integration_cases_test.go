@@ -60,6 +60,8 @@ var integrationCases = []integrationCase{
 		[]string{"fails", "crashes"}, ""},
 	{"files that are not ELF", "host", []string{"notes.txt", "./garbage.bin", "./a.so"},
 		[]string{"fails", "fails", "loads"}, "dlopen refuses the file"},
+	{"a name with a quote and a backslash", "host", []string{`./odd"name\.txt`},
+		[]string{"fails"}, "dlopen refuses the file"},
 	{"an executable as a plugin", "host", []string{"./host-sw"}, []string{"fails"}, "dlopen refuses the file"},
 	{"a host built with CGO_ENABLED=0", "host-nocgo", []string{"./a.so"},
 		[]string{"fails"}, "CGO_ENABLED=0"},

@@ -18,8 +18,8 @@ import (
 // benchmarks of the package.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if fixtureVal != nil {
-		os.RemoveAll(fixtureVal.dir)
+	if fixtureDir != "" {
+		os.RemoveAll(fixtureDir)
 	}
 	os.Exit(code)
 }
@@ -35,6 +35,7 @@ var (
 	fixtureVal  *fixture
 	fixtureErr  error
 	fixtureSkip string
+	fixtureDir  string // removed by TestMain, even after a failed build
 )
 
 // artifacts builds (once) the hosts and plugins of testdata/app:
@@ -54,7 +55,8 @@ var (
 //	d.so         plugin d (extra, drifted)
 //	e.so         plugin e (shared and extra, drifted)
 //	clib.so      a C shared object
-//	notes.txt    a short text file; garbage.bin a longer non-ELF file
+//	notes.txt    a short text file; garbage.bin a longer non-ELF file;
+//	             odd"name\.txt a text file with a quote in its name
 func artifacts(t testing.TB) *fixture {
 	t.Helper()
 	fixtureOnce.Do(func() { fixtureVal, fixtureErr, fixtureSkip = buildArtifacts() })
@@ -85,6 +87,7 @@ func buildArtifacts() (*fixture, error, string) {
 	if err != nil {
 		return nil, err, ""
 	}
+	fixtureDir = dir
 	app, err := filepath.Abs(filepath.Join("testdata", "app"))
 	if err != nil {
 		return nil, err, ""
@@ -109,6 +112,10 @@ func buildArtifacts() (*fixture, error, string) {
 		return nil, err, ""
 	}
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a plugin\n"), 0o666); err != nil {
+		return nil, err, ""
+	}
+	// A name with a quote and a backslash: the runtime does not escape it.
+	if err := os.WriteFile(filepath.Join(dir, `odd"name\.txt`), []byte("x"), 0o666); err != nil {
 		return nil, err, ""
 	}
 	garbage := bytes.Repeat([]byte("this is not an ELF file, but it is longer than one ELF header. "), 4)

@@ -126,12 +126,12 @@ func open(host, p *Artifact, opened map[string]*string, scope *[]*Artifact, modu
 			r.Outcome = Loads
 			return r
 		}
-		r.Error = fmt.Sprintf("plugin.Open(%q): %s (previous failure)", given, *prev)
+		r.Error = openPrefix(given) + *prev + " (previous failure)"
 		r.Cause = "the same file failed to load earlier"
 		return r
 	}
 	if msg := dlopenError(p); msg != "" {
-		r.Error = fmt.Sprintf("plugin.Open(%q): %s: %s", given, p.RealPath, msg)
+		r.Error = openPrefix(given) + p.RealPath + ": " + msg
 		r.Cause = "dlopen refuses the file"
 		return r
 	}
@@ -153,7 +153,7 @@ func open(host, p *Artifact, opened map[string]*string, scope *[]*Artifact, modu
 		name = strings.TrimSuffix(name, ".so")
 	}
 	fail := func(errstr string) Result {
-		r.Error = fmt.Sprintf("plugin.Open(%q): %s", name, errstr)
+		r.Error = openPrefix(name) + errstr
 		opened[p.RealPath] = &errstr
 		return r
 	}
@@ -252,4 +252,11 @@ func checkPlugin(host, p *Artifact) error {
 			p.Path, p.elf.machine, p.elf.class, host.elf.machine, host.elf.class)
 	}
 	return nil
+}
+
+// openPrefix is how plugin_dlopen.go starts its errors: the name between
+// plain double quotes, unescaped (it concatenates strings; %q would escape
+// backslashes, quotes and control characters differently).
+func openPrefix(name string) string {
+	return `plugin.Open("` + name + `"): `
 }
