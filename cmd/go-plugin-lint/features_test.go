@@ -204,9 +204,11 @@ func TestHelpAndVersion(t *testing.T) {
 	if r.code != exitError || strings.Count(r.stderr, "\n") != 1 {
 		t.Errorf("help nosuch: exit %d, stderr %q", r.code, r.stderr)
 	}
-	r = run(t, dir, nil, "version")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, progname+" version ") {
-		t.Errorf("version: exit %d, %q", r.code, r.stdout)
+	for _, arg := range []string{"version", "-V"} {
+		r = run(t, dir, nil, arg)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, progname+" version ") {
+			t.Errorf("%s: exit %d, %q", arg, r.code, r.stdout)
+		}
 	}
 }
 

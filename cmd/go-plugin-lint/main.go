@@ -60,7 +60,7 @@ func mainCode(args []string) (code int) {
 		switch args[0] {
 		case "help":
 			return helpMain(args[1:])
-		case "version":
+		case "version", "-V", "--V", "-version", "--version":
 			fmt.Println(versionLine())
 			return exitClean
 		case "snapshot":
