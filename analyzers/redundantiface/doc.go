@@ -46,6 +46,11 @@
 //     String, Read, Write, Close, Len/Less/Swap, MarshalJSON, ServeHTTP, …):
 //     code that checks for the standard interface needs them.
 //   - Unexported marker methods with no parameters or results (sum types).
+//   - Methods whose name and signature some type assertion of the run checks
+//     for (x.(interface{ Stop() error }), x.(LeaderElectionRunnable)): the
+//     check finds them on the interface's implementations.
+//   - An interface declared in a test file and implemented by test code is
+//     implemented, not "implemented only by test doubles".
 //   - Constraints with type terms (~int | ~float64). An interface used as
 //     a constraint gets its implementations from type arguments, so it is
 //     not reported for lacking one; its methods still need callers.
@@ -73,8 +78,9 @@
 // The per-package tier (go vet, golangci-lint, the standalone command)
 // judges only what one package can prove: interfaces no other package can
 // see, that is unexported interfaces (and interfaces of a package main) that
-// the exported API never mentions. Their implementers and callers are all in
-// the package and its test files. Under go vet the package is analysed
+// the exported API never mentions and that no type assertion targets (an
+// asserted value may be of any type of the program). Their implementers and
+// callers are all in the package, its test files and its direct imports. Under go vet the package is analysed
 // twice, alone and with its tests; the run without tests reads the package's
 // own _test.go files syntactically so that both runs agree.
 //
@@ -84,7 +90,18 @@
 // correlated by qualified name (package path, type, method). These findings
 // never appear under go vet or golangci-lint, which see one package at a
 // time. Run it over everything that implements and calls your interfaces:
-// the findings are only as good as the run is complete.
+// the findings are only as good as the run is complete. Each package hands
+// the run-wide step a small result (its interfaces with method signatures,
+// its concrete types with method sets, and the keys of the methods and
+// interfaces it uses); the analyzer exports no facts, so under go vet it
+// runs on the packages named, not on every dependency.
+//
+// Types of dependencies outside the run count as implementations when the
+// package declaring the interface imports them directly, or when code of the
+// run converts one to the interface. With -whole-program, an
+// optional-behaviour interface implemented only by a type deeper in the
+// dependency graph (one that reaches the run through another interface) is
+// reported; keep whole-program for applications.
 //
 // # Flags
 //
