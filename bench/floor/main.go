@@ -9,7 +9,14 @@
 // the no-op analyzer, and no run-wide step: the go-plugin-lint command minus
 // its run-wide correlation, which the command has no flag to skip.
 //
-//	go run ./bench/floor [-tier=noop|perpackage] [-test=true] [-tags=T] [-cpuprofile=F] [-memprofile=F] PATTERNS
+// With -parse=noresolve or -parse=trim it parses differently from the
+// command, to measure a proposed driver change before making it: noresolve
+// skips the deprecated ast.Object resolution (go/packages keeps it by
+// default); trim also drops the function bodies of every file outside the
+// main module (GOROOT and the module cache), so dependencies are
+// type-checked from their declarations only.
+//
+//	go run ./bench/floor [-tier=noop|perpackage] [-parse=default|noresolve|trim] [-test=true] [-tags=T] [-cpuprofile=F] [-memprofile=F] PATTERNS
 //
 // It prints one summary line to stderr (packages, load and analysis
 // seconds) and exits 0 even when some packages have errors (it counts
@@ -19,10 +26,15 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -53,6 +65,7 @@ func run() error {
 	tags := flag.String("tags", "", "comma-separated build tags")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to `FILE`")
 	memprofile := flag.String("memprofile", "", "write a heap profile to `FILE` after the analysis")
+	parse := flag.String("parse", "default", "how to parse: default (as the command), noresolve, or trim (see the doc)")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		return fmt.Errorf("no packages given")
@@ -88,6 +101,17 @@ func run() error {
 	}
 	if *tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + *tags}
+	}
+	switch *parse {
+	case "default":
+	case "noresolve", "trim":
+		pf, err := parseFunc(*parse == "trim")
+		if err != nil {
+			return err
+		}
+		cfg.ParseFile = pf
+	default:
+		return fmt.Errorf("unknown -parse %q (want default, noresolve or trim)", *parse)
 	}
 	pkgs, err := packages.Load(cfg, flag.Args()...)
 	if err != nil {
@@ -129,7 +153,36 @@ func run() error {
 			return err
 		}
 	}
-	fmt.Fprintf(os.Stderr, "floor: tier=%s roots=%d packages=%d with-errors=%d load=%.2fs analysis=%.2fs diagnostics=%d\n",
-		*tier, len(pkgs), all, withErrors, loaded.Seconds(), analyzed.Seconds(), diags)
+	fmt.Fprintf(os.Stderr, "floor: tier=%s parse=%s roots=%d packages=%d with-errors=%d load=%.2fs analysis=%.2fs diagnostics=%d\n",
+		*tier, *parse, len(pkgs), all, withErrors, loaded.Seconds(), analyzed.Seconds(), diags)
 	return nil
+}
+
+// parseFunc returns a ParseFile for packages.Config that skips object
+// resolution and, with trim, drops the function bodies of files outside
+// the main module of the current directory.
+func parseFunc(trim bool) (func(*token.FileSet, string, []byte) (*ast.File, error), error) {
+	modDir := ""
+	if trim {
+		out, err := exec.Command("go", "env", "GOMOD").Output()
+		if err != nil {
+			return nil, fmt.Errorf("go env GOMOD: %v", err)
+		}
+		gomod := strings.TrimSpace(string(out))
+		if gomod == "" || gomod == os.DevNull {
+			return nil, fmt.Errorf("-parse=trim needs a main module")
+		}
+		modDir = filepath.Dir(gomod) + string(filepath.Separator)
+	}
+	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+		f, err := parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		if f != nil && trim && !strings.HasPrefix(filename, modDir) {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					fd.Body = nil
+				}
+			}
+		}
+		return f, err
+	}, nil
 }
