@@ -30,6 +30,8 @@ var realPairs = []struct {
 	{pair{"ptr", "redecl"}, false},       // Lookup gives *main.Processor
 	{pair{"iface", "concrete"}, true},    // *impl has the methods
 	{pair{"iface", "ifacevar"}, false},   // *api.Processor has no methods
+	{pair{"iface", "ptrvar"}, false},     // **impl has no methods
+	{pair{"ptr", "ptrvar"}, false},       // **impl is not *api.Processor
 	{pair{"funcsig", "funcs"}, true},     // exact unnamed signature
 	{pair{"named", "funcs"}, false},      // named func type never matches
 	{pair{"ptrfunc", "funcs"}, false},    // a function's symbol is not a pointer
