@@ -486,12 +486,16 @@ func TestGolangciLintCustomBinary(t *testing.T) {
 	// One analysis cache for the whole test: the standard library's facts are
 	// computed once per configuration rather than once per run.
 	cache := t.TempDir()
+	tools := t.TempDir()
+	goPluginLint := sync.OnceValues(func() (string, error) { return buildCommand(tools) })
 
 	scenarios := []struct {
 		name, fixture string
 		// linter and settings added to the example configuration
 		linter   string
 		settings []string
+		// prepare changes the fixture's copy before the run
+		prepare func(t *testing.T, dir string)
 	}{
 		{name: "", fixture: "host"},
 		{name: "", fixture: "server"},
@@ -500,11 +504,30 @@ func TestGolangciLintCustomBinary(t *testing.T) {
 		{name: "test-doubles", fixture: "iface", linter: "redundantiface", settings: []string{"test-doubles: false"}},
 		{name: "", fixture: "plugin"},
 		{name: "deny-imports", fixture: "plugin", linter: "pluginexport", settings: []string{"deny-imports: [net/http, os/exec]"}},
+		{name: "require", fixture: "plugin", linter: "pluginexport", settings: []string{`require: ["Init:func() error", "Version"]`}},
+		{name: "", fixture: "api"},
+		{name: "baseline", fixture: "api", linter: "abidrift", settings: []string{"baseline: baseline.txt"},
+			prepare: func(t *testing.T, dir string) {
+				// The baseline of today's API, then a breaking change to it.
+				bin, err := goPluginLint()
+				if err != nil {
+					t.Fatal(err)
+				}
+				cmd := exec.Command(bin, "snapshot", "-o", "baseline.txt", "./...")
+				cmd.Dir = dir
+				if out, err := cmd.CombinedOutput(); err != nil {
+					t.Fatalf("go-plugin-lint snapshot: %v\n%s", err, out)
+				}
+				replaceIn(t, filepath.Join(dir, "api.go"), "Port int", "Port string")
+			}},
 	}
 	for _, sc := range scenarios {
 		title := sc.fixture + "/" + cmp.Or(sc.name, "example")
 		t.Run(title, func(t *testing.T) {
 			dir := copyDir(t, filepath.Join("testdata", sc.fixture))
+			if sc.prepare != nil {
+				sc.prepare(t, dir)
+			}
 			config := withSettings(t, cmp.Or(sc.linter, Names()[0]), sc.settings...)
 			writeConfig(t, dir, config)
 			var args []string
@@ -566,5 +589,32 @@ func TestGolangciLintCustomBinary(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// buildCommand builds the standalone command into dir: it writes abidrift's
+// baselines (`go-plugin-lint snapshot`). It uses the developer's own go
+// environment, as `go build` in the checkout would: it must never edit
+// our go.mod.
+func buildCommand(dir string) (string, error) {
+	bin := filepath.Join(dir, "go-plugin-lint")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/go-plugin-lint")
+	cmd.Dir = ".."
+	_, err := run(cmd)
+	return bin, err
+}
+
+// replaceIn replaces old, which must occur once, with new in file.
+func replaceIn(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), old); n != 1 {
+		t.Fatalf("%s has %q %d times, want once", file, old, n)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

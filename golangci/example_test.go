@@ -21,7 +21,7 @@ const exampleConfig = "../.golangci.example.yml"
 
 // customSection renders the linters.settings.custom section of the example
 // configuration from the suite: one block per analyzer, every flag as a
-// commented-out setting at its default, with the flag's usage above it.
+// commented-out setting at its default, with the flag's usage below it.
 // The settings are documented once, in the flags.
 func customSection() string {
 	var b strings.Builder
@@ -40,10 +40,12 @@ func customSection() string {
 		fmt.Fprintf(&b, "        original-url: %s\n", docs.URL(a.Name))
 		b.WriteString("        settings:\n")
 		a.Flags.VisitAll(func(f *flag.Flag) {
-			for _, line := range wrap(f.Usage, 78) {
-				fmt.Fprintf(&b, "          # %s\n", line)
-			}
+			// The setting at its default, then the flag's usage indented
+			// below it, so that no line of prose reads as a setting.
 			fmt.Fprintf(&b, "          # %s: %s\n", f.Name, yamlDefault(f))
+			for _, line := range wrap(f.Usage, 76) {
+				fmt.Fprintf(&b, "          #   %s\n", line)
+			}
 		})
 	}
 	return b.String()

@@ -1,5 +1,5 @@
 // Command plugin is a native plugin: a package main without func main.
-package main
+package main // want(require):pluginexport
 
 import (
 	"net/http" // want(deny-imports):pluginexport
