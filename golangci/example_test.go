@@ -253,3 +253,27 @@ func TestSplitTopLevel(t *testing.T) {
 		}
 	}
 }
+
+// .custom-gcl.example.yml builds the binary the integration test builds:
+// the same golangci-lint version, our module and our plugin package.
+func TestCustomGclExample(t *testing.T) {
+	data, err := os.ReadFile("../.custom-gcl.example.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			keys = append(keys, strings.TrimPrefix(l, "- "))
+		}
+	}
+	for _, want := range []string{
+		"version: " + golangciVersion,
+		"module: " + ourModule,
+		"import: " + ourModule + "/golangci",
+	} {
+		if !slices.Contains(keys, want) {
+			t.Errorf(".custom-gcl.example.yml lacks the line %q", want)
+		}
+	}
+}
