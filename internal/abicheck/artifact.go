@@ -7,10 +7,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // Kind says what a file is, as far as plugin.Open is concerned.
@@ -63,21 +63,24 @@ type Artifact struct {
 func Read(path string) (*Artifact, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, errors.Unwrap(err))
+		return nil, fmt.Errorf("%s: %v", path, pathErr(err))
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: not a regular file", path)
 	}
-	real, err := filepath.EvalSymlinks(path)
+	// realpath(3) resolves every component of the absolute path; Abs
+	// may start from a $PWD reached through a symbolic link, which
+	// EvalSymlinks then resolves too.
+	real, err := filepath.Abs(path)
 	if err == nil {
-		real, err = filepath.Abs(real)
+		real, err = filepath.EvalSymlinks(real)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot resolve the real path: %v", path, err)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, errors.Unwrap(err))
+		return nil, fmt.Errorf("%s: %v", path, pathErr(err))
 	}
 	defer f.Close()
 	a, err := parse(f, fi.Size())
@@ -85,10 +88,18 @@ func Read(path string) (*Artifact, error) {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	a.Path, a.RealPath, a.Size = path, real, fi.Size()
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		a.dev, a.inode = uint64(st.Dev), uint64(st.Ino)
-	}
+	a.dev, a.inode = fileID(fi)
 	return a, nil
+}
+
+// pathErr drops the operation and path from an *fs.PathError: the
+// message names the path once, as given.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // readerAt is what parse needs: *os.File and *bytes.Reader have it.
