@@ -90,7 +90,9 @@
 // correlated by qualified name (package path, type, method). These findings
 // never appear under go vet or golangci-lint, which see one package at a
 // time. Run it over everything that implements and calls your interfaces:
-// the findings are only as good as the run is complete. Each package hands
+// the findings are only as good as the run is complete (with -test=false the
+// command loads no test files, so an interface implemented only by a test
+// double is reported as having no implementation). Each package hands
 // the run-wide step a small result (its interfaces with method signatures,
 // its concrete types with method sets, and the keys of the methods and
 // interfaces it uses); the analyzer exports no facts, so under go vet it
