@@ -110,7 +110,9 @@
 //     something is reported (breaking or layout changes, or any change with
 //     -abidrift.all).
 //
-// go vet and golangci-lint run the per-package comparison only.
+// go vet and golangci-lint run the per-package comparison only; give them
+// the baseline as an absolute path (go vet runs the tool in each package's
+// directory).
 //
 // # Flags
 //
