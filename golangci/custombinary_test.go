@@ -110,19 +110,23 @@ func checkout() (string, error) {
 		return "", err
 	}
 	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil || !bytes.HasPrefix(data, []byte("module "+ourModule+"\n")) {
-		return "", fmt.Errorf("%s is not the root of %s: %v", root, ourModule, err)
+	if err != nil {
+		return "", err
+	}
+	if !bytes.HasPrefix(data, []byte("module "+ourModule+"\n")) {
+		return "", fmt.Errorf("%s is not the root of %s", root, ourModule)
 	}
 	return root, nil
 }
 
 // goCmd runs the go command in dir with an environment that makes the
 // custom module independent of the caller's: no workspace, no toolchain
-// switch, module mode.
+// switch, module mode, none of the caller's GOFLAGS (such as -mod=vendor).
+// It never passes -mod=mod: in our checkout, go list must not edit go.mod.
 func goCmd(dir string, args ...string) *exec.Cmd {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod", "GO111MODULE=on")
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-buildvcs=false", "GO111MODULE=on")
 	return cmd
 }
 
@@ -616,5 +620,42 @@ func replaceIn(t *testing.T, file, old, new string) {
 	}
 	if err := os.WriteFile(file, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The dependency check itself must be able to fail: a build that selected
+// a newer x/tools than golangci-lint's, or raised the go line, is caught.
+func TestCheckDependenciesCatchesRaise(t *testing.T) {
+	if testing.Short() {
+		t.Skip("needs golangci-lint's go.mod from the module proxy; skipped with -short")
+	}
+	for _, tc := range []struct {
+		name, goLine, tools, want string
+	}{
+		{"same", "1.26.0", "v0.52.0", ""},
+		{"raised module", "1.26.0", "v0.99.0", "golang.org/x/tools v0.99.0 (golangci-lint requires v0.52.0)"},
+		{"raised go line", "1.26.5", "v0.52.0", "raised the go version to 1.26.5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			modules := fmt.Sprintf(`{"Path":"go-plugin-lint.test/custom-gcl","Main":true}
+{"Path":%q,"Version":%q}
+{"Path":"golang.org/x/tools","Version":%q}
+`, golangciModule, golangciVersion, tc.tools)
+			if err := os.WriteFile(filepath.Join(dir, "modules.json"), []byte(modules), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			goMod := "module go-plugin-lint.test/custom-gcl\n\ngo " + tc.goLine + "\n"
+			if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(goMod), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err := checkDependencies(t, dir)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("unexpected error: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Fatalf("error = %v, want one saying %q", err, tc.want)
+			}
+		})
 	}
 }
