@@ -48,11 +48,13 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -103,7 +105,8 @@ type pkgCount struct {
 }
 
 type config struct {
-	root    string // repository root
+	ctx     context.Context // cancelled on interrupt
+	root    string          // repository root
 	work    string
 	bin     string
 	force   bool
@@ -146,7 +149,9 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	cfg := &config{root: root, work: *work, force: *force, timeout: *timeout, verbose: *verbose}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg := &config{ctx: ctx, root: root, work: *work, force: *force, timeout: *timeout, verbose: *verbose}
 	if !filepath.IsAbs(cfg.work) {
 		cfg.work = filepath.Join(root, cfg.work)
 	}
@@ -527,15 +532,22 @@ func measure(cfg *config, m module, dir, name string) error {
 		return err
 	}
 	defer logf.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), cfg.timeout)
+	ctx, cancel := context.WithTimeout(cfg.ctx, cfg.timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "/usr/bin/time", append([]string{"-v", "-o", timeFile}, argv...)...)
+	// time and the tool in their own process group, so that a timeout or
+	// an interrupt stops the tool (and go vet's children), not only time.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	cmd.Dir = dir
 	cmd.Env = append(benchEnv(), env...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	load1 := loadAverage()
 	fmt.Fprintf(os.Stderr, "bench: %s %s: %s (load %.2f)\n", m.name, name, strings.Join(argv, " "), load1)
 	runErr := cmd.Run()
+	if cfg.ctx.Err() != nil {
+		return fmt.Errorf("interrupted; nothing saved for this measurement")
+	}
 	if ctx.Err() != nil {
 		return fmt.Errorf("timed out after %v (raise -timeout); output in %s", cfg.timeout, logFile)
 	}
