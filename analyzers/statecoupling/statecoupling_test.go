@@ -11,12 +11,15 @@ import (
 
 func testdata(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	dir, err := filepathAbs()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return dir
 }
+
+// filepathAbs returns the suite's shared analysistest directory.
+func filepathAbs() (string, error) { return filepath.Abs(filepath.Join("..", "..", "testdata")) }
 
 // TestDefault runs the default analyzer over every fixture that needs no
 // flag, in one load (loading net/http from source dominates the cost):
