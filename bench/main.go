@@ -19,7 +19,9 @@
 //	suite          go-plugin-lint ./...: every analyzer, run-wide step included
 //	vettool-cold   go vet -vettool=go-plugin-lint ./... with a fresh, empty GOCACHE
 //	vet-cold       go vet ./... with a fresh, empty GOCACHE (a warm go vet replays its cache)
-//	staticcheck    staticcheck ./... (v0.8.2) with a fresh, empty STATICCHECK_CACHE
+//	staticcheck    staticcheck ./... (v0.8.2) with a fresh, empty STATICCHECK_CACHE; the
+//	               build cache is warm, as for floor and suite (staticcheck reads the
+//	               export data that go list -export leaves there)
 //
 // Each result is saved as -work/results/MODULE/MEASUREMENT.json, and a
 // measurement already saved is skipped unless -force: an interrupted run
