@@ -40,9 +40,16 @@ var apidiffMu sync.Mutex
 // targets. resolve finds the current packages that old's declarations
 // name (nil: stand-ins for all of them).
 func Diff(old *Package, cur *types.Package, resolve Resolver, targets []Target) ([]Change, error) {
-	oldPkg, err := old.Rebuild(resolve)
+	oldPkg, broken, err := old.rebuildLenient(resolve)
 	if err != nil {
 		return nil, err
+	}
+	// A recorded declaration that no longer type-checks (it names an
+	// unexported type of another package, say) would compare as changed:
+	// leave it out rather than guess.
+	skip := map[string]bool{}
+	for _, b := range broken {
+		skip[b.name] = true
 	}
 	report, err := safeChanges(oldPkg, cur)
 	if err != nil {
@@ -63,7 +70,7 @@ func Diff(old *Package, cur *types.Package, resolve Resolver, targets []Target) 
 		// A generic type and its instances (through aliases) give the
 		// same change twice: "Set[K].Add: added", "Set[int].Add: added".
 		k := key{ch.Class, ch.Object, ch.Member, ch.What, ch.Pointer}
-		if seen[k] {
+		if seen[k] || skip[ch.Object] {
 			continue
 		}
 		seen[k] = true

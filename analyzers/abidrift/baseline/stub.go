@@ -58,23 +58,38 @@ func ImportedBy(pkg *types.Package) Resolver {
 // the recorded references, which is enough for apidiff, since it matches
 // types of other packages by path and name.
 func (p *Package) Rebuild(resolve Resolver) (*types.Package, error) {
-	pkg, err := p.rebuild(resolve)
-	if err != nil && resolve != nil {
-		// A dependency that changed the kind of a type the old API names
-		// (say, a constant's type) makes the old declarations invalid
-		// against it; the recorded references still describe it.
-		if pkg2, err2 := p.rebuild(nil); err2 == nil {
-			return pkg2, nil
-		}
+	pkg, broken, err := p.rebuildLenient(resolve)
+	if err == nil && len(broken) > 0 {
+		err = fmt.Errorf("baseline of %s does not type-check: %s", p.Path, broken[0].msg)
 	}
 	return pkg, err
 }
 
-func (p *Package) rebuild(resolve Resolver) (*types.Package, error) {
+// brokenDecl is a recorded declaration that does not type-check.
+type brokenDecl struct{ name, msg string }
+
+// rebuildLenient rebuilds the old API and returns the declarations that
+// do not type-check, so that the comparison can leave them out instead of
+// failing the package. It tries the current packages first, then
+// stand-ins only: a dependency that changed the kind of a type the old
+// API names (say, a constant's type) makes the old declarations invalid
+// against it, while the recorded references still describe it.
+func (p *Package) rebuildLenient(resolve Resolver) (*types.Package, []brokenDecl, error) {
+	pkg, broken, err := p.rebuild(resolve)
+	if err != nil || len(broken) == 0 || resolve == nil {
+		return pkg, broken, err
+	}
+	if pkg2, broken2, err2 := p.rebuild(nil); err2 == nil && len(broken2) < len(broken) {
+		return pkg2, broken2, nil
+	}
+	return pkg, broken, nil
+}
+
+func (p *Package) rebuild(resolve Resolver) (*types.Package, []brokenDecl, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, p.Path+".stub.go", p.Stub(), parser.SkipObjectResolution)
 	if err != nil {
-		return nil, fmt.Errorf("baseline of %s does not parse: %s", p.Path, oneLine(err))
+		return nil, nil, fmt.Errorf("baseline of %s does not parse: %s", p.Path, oneLine(err))
 	}
 	imports := map[string]*types.Package{}
 	for _, im := range p.Imports {
@@ -88,7 +103,9 @@ func (p *Package) rebuild(resolve Resolver) (*types.Package, error) {
 			imports[im.Path] = standIn(im)
 		}
 	}
-	var firstErr error
+	// Stub lays out one declaration per line after a blank line.
+	firstDeclLine := 4 + len(p.Imports)
+	var broken []brokenDecl
 	conf := types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
@@ -100,16 +117,20 @@ func (p *Package) rebuild(resolve Resolver) (*types.Package, error) {
 			return nil, fmt.Errorf("import %q not recorded", path)
 		}),
 		Error: func(err error) {
-			if firstErr == nil {
-				firstErr = err
+			name := "?"
+			if te, ok := err.(types.Error); ok {
+				if i := (fset.Position(te.Pos).Line - firstDeclLine) / 2; i >= 0 && i < len(p.Decls) {
+					name = p.Decls[i].Name
+					if typ, _, ok := strings.Cut(name, "."); ok {
+						name = typ // a broken method taints its type
+					}
+				}
 			}
+			broken = append(broken, brokenDecl{name, oneLine(err)})
 		},
 	}
 	pkg, _ := conf.Check(p.Path, fset, []*ast.File{f}, nil)
-	if firstErr != nil {
-		return pkg, fmt.Errorf("baseline of %s does not type-check: %s", p.Path, oneLine(firstErr))
-	}
-	return pkg, nil
+	return pkg, broken, nil
 }
 
 type importerFunc func(string) (*types.Package, error)
