@@ -31,7 +31,7 @@ func Correlate(run *runwide.Run) []analysis.Diagnostic {
 	if len(results) == 0 {
 		return nil
 	}
-	w := newWorld(results[0].Config, true)
+	w := newWorld(results[0].Config)
 	seenImpl := map[string]bool{}
 	type declared struct {
 		it   *Iface
@@ -42,9 +42,8 @@ func Correlate(run *runwide.Run) []analysis.Diagnostic {
 	for _, r := range results {
 		w.addSets(r)
 		for _, impl := range r.Impls {
-			// A type seen from a package and its test variant is one type;
-			// keep it twice only if one copy is a double and the other not
-			// (it cannot be), so the key alone dedups.
+			// A type seen from a package and its test variant is one type,
+			// declared in the same file in both: its key alone dedups.
 			if seenImpl[impl.Key] {
 				continue
 			}

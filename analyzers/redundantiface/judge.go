@@ -11,8 +11,7 @@ import (
 // world is what a tier knows when it judges an interface: one package
 // (the per-package tier) or every package of the run (the run-wide tier).
 type world struct {
-	cfg     Config
-	runWide bool
+	cfg Config
 
 	impls    []*Impl
 	byMethod map[string][]*Impl // method ID -> impls having it
@@ -24,10 +23,9 @@ type world struct {
 	siblings                            map[string][]string
 }
 
-func newWorld(cfg Config, runWide bool) *world {
+func newWorld(cfg Config) *world {
 	return &world{
 		cfg:             cfg,
-		runWide:         runWide,
 		byMethod:        map[string][]*Impl{},
 		used:            map[string]bool{},
 		accepted:        map[string]bool{},

@@ -86,6 +86,9 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 			r.Implemented = append(r.Implemented, it.Key)
 		}
 	}
+	if cfg.WholeProgram {
+		r.Implemented = append(r.Implemented, depsImplement(pass.Pkg, u.assertedTypes)...)
+	}
 	sort.Strings(r.Implemented)
 	r.Implemented = dedup(r.Implemented)
 
@@ -130,7 +133,7 @@ func importImplements(pkg *types.Package, it *Iface) bool {
 // package can see (unexported, or in package main, and never mentioned by
 // the exported API), whose implementers and callers must all be here.
 func reportLocal(pass *analysis.Pass, r *Result) {
-	w := newWorld(r.Config, false)
+	w := newWorld(r.Config)
 	w.addResult(r)
 	impls, selected := scanTests(pass)
 	for _, impl := range impls {
@@ -156,5 +159,57 @@ func sortedKeys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// depsImplement returns the keys of the asserted interfaces that a type of
+// some dependency implements, however deep (a netConner satisfied by
+// *tls.Conn, whose values reach the package as net.Conn). Only whole-program
+// mode needs it: otherwise asserted interfaces are exempt anyway.
+func depsImplement(pkg *types.Package, asserted map[string]*types.Interface) []string {
+	if len(asserted) == 0 {
+		return nil
+	}
+	keys := sortedKeys(boolSet(asserted))
+	found := map[string]bool{}
+	seen := map[*types.Package]bool{}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if seen[p] || len(found) == len(keys) {
+			return
+		}
+		seen[p] = true
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			if named, ok := tn.Type().(*types.Named); !ok || named.TypeParams().Len() > 0 {
+				continue
+			}
+			for _, k := range keys {
+				if !found[k] && (types.Implements(tn.Type(), asserted[k]) || types.Implements(types.NewPointer(tn.Type()), asserted[k])) {
+					found[k] = true
+				}
+			}
+		}
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+	}
+	// The package's own types (test doubles among them) are in its result.
+	seen[pkg] = true
+	for _, imp := range pkg.Imports() {
+		visit(imp)
+	}
+	return sortedKeys(found)
+}
+
+func boolSet[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
 	return out
 }

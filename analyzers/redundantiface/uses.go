@@ -12,21 +12,24 @@ import (
 type uses struct {
 	pass        *analysis.Pass
 	assertedIDs map[string]bool // "methodID signature" of every method an assertion checks for
-	used        map[string]bool // method keys
-	asserted    map[string]bool // interface keys: type-assertion targets
-	constraints map[string]bool // interface keys used as constraints
-	implemented map[string]bool // interface keys: values of foreign types converted to them
-	funcs       []*types.Signature
+	// assertedTypes maps the keys of asserted named interfaces to their types.
+	assertedTypes map[string]*types.Interface
+	used          map[string]bool // method keys
+	asserted      map[string]bool // interface keys: type-assertion targets
+	constraints   map[string]bool // interface keys used as constraints
+	implemented   map[string]bool // interface keys: values of foreign types converted to them
+	funcs         []*types.Signature
 }
 
 func collectUses(pass *analysis.Pass) *uses {
 	u := &uses{
-		pass:        pass,
-		assertedIDs: map[string]bool{},
-		used:        map[string]bool{},
-		asserted:    map[string]bool{},
-		constraints: map[string]bool{},
-		implemented: map[string]bool{},
+		pass:          pass,
+		assertedIDs:   map[string]bool{},
+		assertedTypes: map[string]*types.Interface{},
+		used:          map[string]bool{},
+		asserted:      map[string]bool{},
+		constraints:   map[string]bool{},
+		implemented:   map[string]bool{},
 	}
 	for _, obj := range pass.TypesInfo.Defs {
 		tn, ok := obj.(*types.TypeName)
@@ -171,6 +174,7 @@ func (u *uses) assert(t types.Type) {
 	}
 	if key := ifaceKey(t); key != "" {
 		u.asserted[key] = true
+		u.assertedTypes[key] = iface
 	}
 	for m := range iface.Methods() {
 		u.use(methodKey(m))

@@ -2,6 +2,7 @@
 package host
 
 import (
+	"fmt"
 	"plugin"
 
 	"redundantiface_xpkg/api"
@@ -59,3 +60,16 @@ func stop(x any) {
 		_ = s.Stop()
 	}
 }
+
+// fder is satisfied by *os.File, which the package reaches only through
+// fmt: even whole-program mode finds that implementation.
+type fder interface{ Fd() uintptr }
+
+func fd(w any) string {
+	if f, ok := w.(fder); ok {
+		return fmt.Sprint(f.Fd())
+	}
+	return ""
+}
+
+var _ = fd
