@@ -53,6 +53,9 @@ func FromPackage(pkg *types.Package, names []string, targets []Target) *Package 
 		done[tn] = true
 		decls = append(decls, pr.typeDecls(tn, targets)...)
 	}
+	if decls == nil {
+		decls = []*Decl{} // "decls": [] rather than null
+	}
 	p := &Package{Path: pkg.Path(), Name: pkg.Name(), Decls: decls}
 	p.Imports = pr.finish(decls)
 	sort.SliceStable(p.Decls, func(i, j int) bool { return p.Decls[i].Name < p.Decls[j].Name })
