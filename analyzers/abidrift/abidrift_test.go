@@ -79,10 +79,19 @@ type loadedPkg struct {
 	files []*ast.File
 }
 
+// loadCache keeps loaded fixtures for the tests that compare them: the
+// packages are only read.
+var loadCache = map[string]map[string]loadedPkg{}
+
 // load type-checks the fixture's packages in the tree dir.
 func load(t *testing.T, dir, name string) map[string]loadedPkg {
 	t.Helper()
+	key := dir + "\x00" + name
+	if out, ok := loadCache[key]; ok {
+		return out
+	}
 	out := map[string]loadedPkg{}
+	loadCache[key] = out
 	for _, r := range analysistest.Run(loadOnly{t}, dir, recorder, name+"/...") {
 		out[r.Pass.Pkg.Path()] = loadedPkg{r.Pass.Pkg, r.Pass.Files}
 	}

@@ -157,6 +157,8 @@ func (r *reporter) message(c baseline.Change) string {
 		return fmt.Sprintf("breaking: %s removed since the baseline: code that uses it no longer compiles", subj)
 	case c.What == "added" && c.Member != "" && r.contractIface(c):
 		return fmt.Sprintf("breaking: method %s added to contract %s since the baseline: existing plugin implementations lack it and no longer satisfy %s, so every plugin must be changed and rebuilt", c.Member, c.Object, c.Object)
+	case c.What == "added" && c.Member != "" && strings.Contains(c.Object, "/"):
+		return fmt.Sprintf("breaking: method %s added to interface %s since the baseline, and with it to the interfaces of %s that embed it: types that implemented them lack it and no longer satisfy them", c.Member, c.Object, r.pass.Pkg.Path())
 	case c.What == "added" && c.Member != "":
 		return fmt.Sprintf("breaking: method %s added to interface %s since the baseline: types outside the package that implemented %s lack it and no longer satisfy it", c.Member, c.Object, c.Object)
 	case c.What == "added unexported method":

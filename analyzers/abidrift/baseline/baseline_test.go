@@ -168,3 +168,38 @@ func checkF(f *testing.F, src string) (*types.Package, []*ast.File) {
 	}
 	return pkg, []*ast.File{file}
 }
+
+// TestMovedType checks that a type moved to another package, with an
+// alias left behind, is a compatible change, and that the declarations
+// using it are unchanged.
+func TestMovedType(t *testing.T) {
+	fset := token.NewFileSet()
+	parse := func(src string) *ast.File {
+		f, err := parser.ParseFile(fset, "x.go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	q, err := (&types.Config{}).Check("example.com/q", fset, []*ast.File{parse("package q\n\ntype Object interface{ Name() string }\n")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := importerFunc(func(path string) (*types.Package, error) { return q, nil })
+	old, err := (&types.Config{}).Check("example.com/p", fset, []*ast.File{parse("package p\n\ntype Object interface{ Name() string }\n\nfunc Get(o Object) {}\n")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := (&types.Config{Importer: imp}).Check("example.com/p", fset, []*ast.File{parse("package p\n\nimport \"example.com/q\"\n\ntype Object = q.Object\n\nfunc Get(o Object) {}\n")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := New([]Input{{Types: old}}, Options{}).Packages[0]
+	changes, err := Diff(rec, cur, ImportedBy(cur), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 1 || changes[0].Class != ClassCompatible || changes[0].What != "moved to example.com/q.Object, an alias keeps the old name" {
+		t.Errorf("changes: %+v", changes)
+	}
+}

@@ -40,6 +40,7 @@ var apidiffMu sync.Mutex
 // targets. resolve finds the current packages that old's declarations
 // name (nil: stand-ins for all of them).
 func Diff(old *Package, cur *types.Package, resolve Resolver, targets []Target) ([]Change, error) {
+	old, moved := movedTypes(old, cur)
 	oldPkg, broken, err := old.rebuildLenient(resolve)
 	if err != nil {
 		return nil, err
@@ -76,6 +77,7 @@ func Diff(old *Package, cur *types.Package, resolve Resolver, targets []Target) 
 		seen[k] = true
 		out = append(out, ch)
 	}
+	out = append(out, moved...)
 	out = append(out, layoutChanges(old, cur, targets)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -123,6 +125,17 @@ func parseMessage(msg string) Change {
 		return Change{What: msg, Apidiff: msg}
 	}
 	c := Change{What: what, Apidiff: msg}
+	if slash := strings.LastIndex(subject, "/"); slash >= 0 {
+		// An object of another package, named by its path: a method of
+		// an interface of that package that this package's interfaces
+		// embed. Object keeps the qualified type, so it names nothing
+		// in this package's scope.
+		if dot := strings.Index(subject[slash:], "."); dot >= 0 {
+			typ, member, _ := strings.Cut(subject[slash+dot+1:], ".")
+			c.Object, c.Member = subject[:slash+dot]+"."+trimTypeArgs(typ), member
+			return c
+		}
+	}
 	if rest, ok := strings.CutPrefix(subject, "(*"); ok {
 		c.Pointer = true
 		typ, member, _ := strings.Cut(rest, ").")
@@ -198,7 +211,102 @@ func describeLayout(was, is *Layout) string {
 		parts = append(parts, fmt.Sprintf("field offsets [%s] → [%s]", was.Offsets, is.Offsets))
 	}
 	if was.Pointers != is.Pointers {
-		parts = append(parts, fmt.Sprintf("pointer words %q → %q", was.Pointers, is.Pointers))
+		if len(was.Pointers)+len(is.Pointers) > 48 {
+			parts = append(parts, "pointer words changed")
+		} else {
+			parts = append(parts, fmt.Sprintf("pointer words %q → %q", was.Pointers, is.Pointers))
+		}
+	}
+	if was.Offsets != is.Offsets && len(was.Offsets)+len(is.Offsets) > 96 {
+		// Long offset lists drown the message: say where they part.
+		parts = slicesDeleteOffsets(parts)
+		parts = append(parts, "field offsets changed from field "+firstDiff(was.Offsets, is.Offsets))
 	}
 	return strings.Join(parts, ", ")
+}
+
+func slicesDeleteOffsets(parts []string) []string {
+	out := parts[:0]
+	for _, p := range parts {
+		if !strings.HasPrefix(p, "field offsets [") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// firstDiff returns the index of the first field whose offset differs.
+func firstDiff(a, b string) string {
+	x, y := strings.Fields(a), strings.Fields(b)
+	for i := range x {
+		if i >= len(y) || x[i] != y[i] {
+			return fmt.Sprint(i)
+		}
+	}
+	return fmt.Sprint(len(x))
+}
+
+// movedTypes handles a defined type moved to another package with an
+// alias left in its place (type Object = cacheapi.Object), the way Go
+// moves types compatibly. apidiff matches types of other packages by
+// path and name, so it would call every declaration that uses the type
+// changed. The old declaration is taken to be the alias instead, and the
+// move is a compatible change. Changes to the moved type's own
+// declaration are not compared.
+func movedTypes(old *Package, cur *types.Package) (*Package, []Change) {
+	var moved []Change
+	var out *Package
+	for i, d := range old.Decls {
+		if d.Kind != KindType || strings.HasPrefix(d.Go, "type "+d.Name+" =") || strings.HasPrefix(d.Go, "type "+d.Name+"[") {
+			continue
+		}
+		tn, ok := cur.Scope().Lookup(d.Name).(*types.TypeName)
+		if !ok || !tn.IsAlias() {
+			continue
+		}
+		alias, ok := tn.Type().(*types.Alias)
+		if !ok || alias.TypeParams().Len() > 0 {
+			continue
+		}
+		target, ok := types.Unalias(alias).(*types.Named)
+		if !ok || target.Obj().Pkg() == nil || target.Obj().Pkg() == cur || target.TypeArgs().Len() > 0 || target.TypeParams().Len() > 0 {
+			continue
+		}
+		if out == nil {
+			cp := *old
+			cp.Decls = append([]*Decl(nil), old.Decls...)
+			cp.Imports = append([]*Import(nil), old.Imports...)
+			out = &cp
+		}
+		tpkg := target.Obj().Pkg()
+		name := fmt.Sprintf("abidriftmoved%d", len(out.Imports))
+		out.Imports = append(out.Imports, &Import{Path: tpkg.Path(), Name: name, Types: []*Ref{{
+			Name: target.Obj().Name(), Underlying: underlyingKind(target),
+		}}})
+		out.Decls[i] = &Decl{Kind: KindType, Name: d.Name, Go: "type " + d.Name + " = " + name + "." + target.Obj().Name()}
+		moved = append(moved, Change{Class: ClassCompatible, Object: d.Name,
+			What: "moved to " + tpkg.Path() + "." + target.Obj().Name() + ", an alias keeps the old name"})
+	}
+	if out == nil {
+		return old, nil
+	}
+	// Methods of the moved type now belong to its new package.
+	decls := out.Decls[:0]
+	for _, d := range out.Decls {
+		if typ, _, ok := strings.Cut(d.Name, "."); ok && d.Kind == KindMethod && isMoved(moved, typ) {
+			continue
+		}
+		decls = append(decls, d)
+	}
+	out.Decls = decls
+	return out, moved
+}
+
+func isMoved(moved []Change, name string) bool {
+	for _, m := range moved {
+		if m.Object == name {
+			return true
+		}
+	}
+	return false
 }
