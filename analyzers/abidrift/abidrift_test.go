@@ -41,6 +41,7 @@ var fixtures = []fixture{
 	{"abidrift_layout", baseline.ScopeAPI, false},
 	{"abidrift_plugin", baseline.ScopeAPI, false},
 	{"abidrift_contracts", baseline.ScopeContracts, false},
+	{"abidrift_generated", baseline.ScopeAPI, true},
 }
 
 func testdata() string {

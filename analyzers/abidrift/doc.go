@@ -123,7 +123,14 @@
 //
 // # Limits
 //
-// apidiff's verdicts are the reference, including its blind spots: a change
+// One deliberate departure from apidiff: a defined type moved to another
+// package with an alias left under the old name (type Object =
+// cacheapi.Object) is a compatible move, reported with -abidrift.all, not a
+// change of every declaration that uses the type (apidiff matches types of
+// other packages by path and name); changes to the moved type's own
+// declaration are then not compared.
+//
+// apidiff's verdicts are otherwise the reference, including its blind spots: a change
 // to a generic function's type parameter constraints is not reported, and a
 // method added to an interface is reported once, at the interface declaring
 // it, not at every interface embedding it. An interface embedding another

@@ -1,0 +1,4 @@
+package abidrift_generated
+
+// Helper is declared in a test file: not API, never reported.
+func Helper() {}
