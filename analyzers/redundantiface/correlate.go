@@ -1,7 +1,9 @@
 package redundantiface
 
 import (
+	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -62,6 +64,9 @@ func Correlate(run *runwide.Run) []analysis.Diagnostic {
 			ifaces = append(ifaces, declared{it, r.Path})
 		}
 	}
+	if w.cfg.WholeProgram {
+		w.deep = deepImplements(run)
+	}
 	var out []analysis.Diagnostic
 	for _, d := range ifaces {
 		if d.it.Local {
@@ -80,4 +85,72 @@ func Correlate(run *runwide.Run) []analysis.Diagnostic {
 		return out[i].Message < out[j].Message
 	})
 	return out
+}
+
+// deepImplements returns a function that reports whether a type declared
+// anywhere in the dependencies of the run's packages implements an
+// interface. Values asserted to an optional-behaviour interface may be of
+// any type of the program (a netConner satisfied by *tls.Conn, whose values
+// arrive as net.Conn from a package that imports crypto/tls), so in
+// whole-program mode the run-wide tier looks through the whole import graph
+// before it calls such an interface unimplemented. The packages are
+// gathered once, lazily, in path order.
+func deepImplements(run *runwide.Run) func(it *Iface) bool {
+	var all []*types.Package
+	byPath := map[string]*types.Package{}
+	gather := func() {
+		seen := map[*types.Package]bool{}
+		var visit func(p *types.Package)
+		visit = func(p *types.Package) {
+			if p == nil || seen[p] {
+				return
+			}
+			seen[p] = true
+			all = append(all, p)
+			for _, imp := range p.Imports() {
+				visit(imp)
+			}
+		}
+		for _, p := range run.Packages {
+			if p.Types != nil && !strings.Contains(p.ID, " [") {
+				byPath[p.Path] = p.Types
+			}
+			visit(p.Types)
+		}
+		sort.SliceStable(all, func(i, j int) bool { return all[i].Path() < all[j].Path() })
+	}
+	return func(it *Iface) bool {
+		if all == nil {
+			gather()
+		}
+		path := strings.TrimSuffix(it.Key, "."+it.Name)
+		pkg := byPath[path]
+		if pkg == nil {
+			return false
+		}
+		tn, ok := pkg.Scope().Lookup(it.Name).(*types.TypeName)
+		if !ok {
+			return false
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			return false
+		}
+		for _, p := range all {
+			scope := p.Scope()
+			for _, name := range scope.Names() {
+				cand, ok := scope.Lookup(name).(*types.TypeName)
+				if !ok || cand.IsAlias() || types.IsInterface(cand.Type()) {
+					continue
+				}
+				if named, ok := cand.Type().(*types.Named); !ok || named.TypeParams().Len() > 0 {
+					continue
+				}
+				if types.Implements(cand.Type(), iface) || types.Implements(types.NewPointer(cand.Type()), iface) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 }

@@ -101,11 +101,11 @@
 // Types of dependencies outside the run count as implementations when the
 // package declaring the interface imports them directly, or when code of the
 // run converts one to the interface. With -whole-program, a type anywhere in
-// the dependencies of a package that asserts to an interface counts too (a
+// the run's dependencies counts for an interface that code asserts to (a
 // netConner interface satisfied by *tls.Conn, whose values arrive as
 // net.Conn). An interface whose implementations come only from a dependency
-// that nothing in the run converts or asserts is still reported there: keep
-// whole-program for applications.
+// that nothing in the run converts, nor asserts to it, is still reported
+// there: keep whole-program for applications.
 //
 // # Flags
 //

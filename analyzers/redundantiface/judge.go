@@ -21,6 +21,9 @@ type world struct {
 	usedNames                           map[string]bool // syntactic uses from unloaded test files
 	assertedMethods                     map[string]bool // "methodID signature" that type assertions check for
 	siblings                            map[string][]string
+	// deep reports whether a type anywhere in the run's dependencies
+	// implements an asserted interface (run-wide tier, whole-program only).
+	deep func(it *Iface) bool
 }
 
 func newWorld(cfg Config) *world {
@@ -155,6 +158,9 @@ func (w *world) judge(it *Iface, pkgPath string) []analysis.Diagnostic {
 		// behaviour: values checked by assertion may come from anywhere
 		// outside the run unless the run is the whole program.
 		extension := library && (w.accepted[it.Key] || w.asserted[it.Key])
+		if !prod && !extension && w.asserted[it.Key] && w.deep != nil && w.deep(it) {
+			prod = true
+		}
 		if !prod && !extension {
 			return []analysis.Diagnostic{w.noImpl(it, pkgPath, doubles)}
 		}
