@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -135,7 +136,11 @@ func printReport(w io.Writer, cfg *config, mods []module) error {
 		runWide := "—"
 		if s != nil && pp != nil && pp.WallSeconds > 0 {
 			share := (s.WallSeconds - pp.WallSeconds) / pp.WallSeconds
-			runWide = fmt.Sprintf("%+.0f %% %s", share*100, verdict(share, maxRunWideShare))
+			pct := math.Round(share * 100)
+			if pct == 0 {
+				pct = 0 // not -0
+			}
+			runWide = fmt.Sprintf("%+.0f %% %s", pct, verdict(share, maxRunWideShare))
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", l.m.name,
 			target(s, l.results["floor"], wall, maxSuiteOverFloor),
