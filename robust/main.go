@@ -36,6 +36,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/load"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/runwide"
 )
 
@@ -71,16 +72,11 @@ func run() (int, error) {
 
 	start := time.Now()
 	fset := token.NewFileSet()
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: *tests,
-		Fset:  fset,
-		Dir:   *dir,
-	}
+	cfg := load.Config{Tests: *tests, Dir: *dir}
 	if *tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + *tags}
 	}
-	pkgs, err := packages.Load(cfg, flag.Args()...)
+	pkgs, err := load.Packages(fset, cfg, flag.Args()...)
 	if err != nil {
 		return 1, fmt.Errorf("loading packages: %v", err)
 	}

@@ -1,6 +1,6 @@
 // Command floor is the benchmark's baseline: it loads and type-checks
-// packages exactly as the go-plugin-lint command does (go/packages
-// LoadAllSyntax|NeedModule with test variants, one shared FileSet, then
+// packages exactly as the go-plugin-lint command does (internal/load, with
+// test variants, one shared FileSet, then
 // golang.org/x/tools/go/analysis/checker), but runs a no-op analyzer, so
 // its wall time and peak RSS are the cost of loading alone. The suite's
 // time divided by the floor's is the price of the analysis itself.
@@ -9,14 +9,12 @@
 // the no-op analyzer, and no run-wide step: the go-plugin-lint command minus
 // its run-wide correlation, which the command has no flag to skip.
 //
-// With -parse=noresolve or -parse=trim it parses differently from the
-// command, to measure a proposed driver change before making it: noresolve
-// skips the deprecated ast.Object resolution (go/packages keeps it by
-// default); trim also drops the function bodies of every file outside the
-// main module (GOROOT and the module cache), so dependencies are
-// type-checked from their declarations only.
+// It loads through internal/load, as the command does: the function bodies
+// of dependencies in GOROOT, the module cache and vendor directories are
+// stubbed out (see internal/load). -parse=full type-checks every body, to
+// measure what that saves.
 //
-//	go run ./bench/floor [-tier=noop|perpackage] [-parse=default|noresolve|trim] [-test=true] [-tags=T] [-cpuprofile=F] [-memprofile=F] PATTERNS
+//	go run ./bench/floor [-tier=noop|perpackage] [-parse=default|full] [-test=true] [-tags=T] [-cpuprofile=F] [-memprofile=F] PATTERNS
 //
 // It prints one summary line to stderr (packages, load and analysis
 // seconds) and exits 0 even when some packages have errors (it counts
@@ -26,15 +24,10 @@ package main
 import (
 	"flag"
 	"fmt"
-	"go/ast"
-	"go/parser"
 	"go/token"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -42,6 +35,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/load"
 )
 
 // noop does nothing: running it makes the checker type-check every root
@@ -65,7 +59,7 @@ func run() error {
 	tags := flag.String("tags", "", "comma-separated build tags")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to `FILE`")
 	memprofile := flag.String("memprofile", "", "write a heap profile to `FILE` after the analysis")
-	parse := flag.String("parse", "default", "how to parse: default (as the command), noresolve, or trim (see the doc)")
+	parse := flag.String("parse", "default", "how to load: default (as the command: dependencies' function bodies stubbed) or full (every body type-checked)")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		return fmt.Errorf("no packages given")
@@ -94,26 +88,14 @@ func run() error {
 	// The same configuration as cmd/go-plugin-lint's load.
 	start := time.Now()
 	fset := token.NewFileSet()
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: *tests,
-		Fset:  fset,
-	}
+	cfg := load.Config{Tests: *tests, KeepAllBodies: *parse == "full"}
 	if *tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + *tags}
 	}
-	switch *parse {
-	case "default":
-	case "noresolve", "trim":
-		pf, err := parseFunc(*parse == "trim")
-		if err != nil {
-			return err
-		}
-		cfg.ParseFile = pf
-	default:
-		return fmt.Errorf("unknown -parse %q (want default, noresolve or trim)", *parse)
+	if *parse != "default" && *parse != "full" {
+		return fmt.Errorf("unknown -parse %q (want default or full)", *parse)
 	}
-	pkgs, err := packages.Load(cfg, flag.Args()...)
+	pkgs, err := load.Packages(fset, cfg, flag.Args()...)
 	if err != nil {
 		return fmt.Errorf("loading packages: %v", err)
 	}
@@ -156,33 +138,4 @@ func run() error {
 	fmt.Fprintf(os.Stderr, "floor: tier=%s parse=%s roots=%d packages=%d with-errors=%d load=%.2fs analysis=%.2fs diagnostics=%d\n",
 		*tier, *parse, len(pkgs), all, withErrors, loaded.Seconds(), analyzed.Seconds(), diags)
 	return nil
-}
-
-// parseFunc returns a ParseFile for packages.Config that skips object
-// resolution and, with trim, drops the function bodies of files outside
-// the main module of the current directory.
-func parseFunc(trim bool) (func(*token.FileSet, string, []byte) (*ast.File, error), error) {
-	modDir := ""
-	if trim {
-		out, err := exec.Command("go", "env", "GOMOD").Output()
-		if err != nil {
-			return nil, fmt.Errorf("go env GOMOD: %v", err)
-		}
-		gomod := strings.TrimSpace(string(out))
-		if gomod == "" || gomod == os.DevNull {
-			return nil, fmt.Errorf("-parse=trim needs a main module")
-		}
-		modDir = filepath.Dir(gomod) + string(filepath.Separator)
-	}
-	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-		f, err := parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
-		if f != nil && trim && !strings.HasPrefix(filename, modDir) {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok {
-					fd.Body = nil
-				}
-			}
-		}
-		return f, err
-	}, nil
 }

@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/go-plugin-lint/go-plugin-lint/internal/load"
+
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/findingbase"
 )
@@ -59,7 +61,7 @@ func lintMain(args []string) int {
 	members := opts.selected(suite)
 
 	fset := token.NewFileSet()
-	pkgs, err := load(fset, patterns, opts)
+	pkgs, err := loadPackages(fset, patterns, opts)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -139,16 +141,12 @@ func (o *lintOptions) check() error {
 	return nil
 }
 
-func load(fset *token.FileSet, patterns []string, opts *lintOptions) ([]*packages.Package, error) {
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: opts.tests,
-		Fset:  fset,
-	}
+func loadPackages(fset *token.FileSet, patterns []string, opts *lintOptions) ([]*packages.Package, error) {
+	cfg := load.Config{Tests: opts.tests}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	pkgs, err := load.Packages(fset, cfg, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %s", oneLine(err.Error()))
 	}
