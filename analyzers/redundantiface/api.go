@@ -24,6 +24,13 @@ const (
 // or not when embedded, since their promoted methods are exported.
 func collectAPI(pkg *types.Package) *exposure {
 	e := &exposure{accepted: map[string]bool{}, exposed: map[string]bool{}, leaked: map[string]bool{}}
+	if pkg.Name() == "main" {
+		// Nothing imports a main package: its exported names reach other
+		// code only through plugin.Lookup, by a host whose calls the run
+		// shows. A plugin's `var Processor api.Processor` is not an API
+		// handing Processor values to unknown callers.
+		return e
+	}
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		obj := scope.Lookup(name)

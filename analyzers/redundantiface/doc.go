@@ -1,6 +1,13 @@
 // Package redundantiface finds interfaces that no type implements, interfaces
 // implemented only by test doubles, and interface methods nobody calls.
 //
+// Every method of a plugin contract is work for every plugin author, and every
+// interface is indirection every reader must follow; an interface nothing
+// implements, or a method the host never calls, costs that for nothing.
+// Linters that look at one package at a time get this wrong (most interfaces
+// are implemented and called from other packages), so the verdicts that need
+// the whole run come from the standalone command's run-wide step.
+//
 // # What it finds
 //
 // No implementation: an interface that no concrete type of the analysed
@@ -39,7 +46,14 @@
 //   - Contracts (see the contracts helper: //pluginlint:contract, the
 //     -redundantiface.contracts flag, plugin.Symbol assertions and the
 //     built-in ones) are never reported for lacking an implementation:
-//     plugins live elsewhere. Their methods are checked for callers.
+//     plugins live elsewhere. Their methods are checked for callers, but
+//     only when the run calls at least one of them: a contract none of
+//     whose methods is called has its host outside the run (a plugin SDK,
+//     or plugins linted apart from their host), unless -whole-program says
+//     the run is everything. A host asserting a plugin.Symbol to the
+//     contract is not a call of its methods, and a plugin's exported
+//     variable of the contract type is no API handing values to unknown
+//     callers (a main package is reached only through plugin.Lookup).
 //   - Interfaces declared in dependencies, or in generated files. Generated
 //     types still count as implementers, and generated code as callers.
 //   - Methods with the shape of a standard interface's method (Error,

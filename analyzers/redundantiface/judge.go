@@ -165,6 +165,12 @@ func (w *world) judge(it *Iface, pkgPath string) []analysis.Diagnostic {
 			return []analysis.Diagnostic{w.noImpl(it, pkgPath, doubles)}
 		}
 	}
+	if contract && library && !w.anyMethodUsed(it) {
+		// No method of the contract is called anywhere in the run: its
+		// host is not in the run (a plugin SDK, or plugins linted apart
+		// from their host), so the run cannot tell which methods are dead.
+		return nil
+	}
 	var out []analysis.Diagnostic
 	for _, m := range it.Methods {
 		if !m.Own || m.Exempt != "" || w.used[m.Key] || w.usedNames[m.Name] || w.assertedMethods[m.ID+" "+m.Sig] {
@@ -176,6 +182,17 @@ func (w *world) judge(it *Iface, pkgPath string) []analysis.Diagnostic {
 		out = append(out, w.neverCalled(it, m, contract))
 	}
 	return out
+}
+
+// anyMethodUsed reports whether the run calls (or otherwise uses) at least
+// one method of it.
+func (w *world) anyMethodUsed(it *Iface) bool {
+	for _, m := range it.Methods {
+		if w.used[m.Key] || w.usedNames[m.Name] || w.assertedMethods[m.ID+" "+m.Sig] {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *world) noImpl(it *Iface, pkgPath string, doubles []string) analysis.Diagnostic {

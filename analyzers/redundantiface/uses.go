@@ -92,7 +92,11 @@ func (u *uses) file(file *ast.File) {
 				}
 			}
 		case *ast.TypeAssertExpr:
-			if n.Type != nil {
+			// A host asserting a plugin.Symbol to a contract is how it
+			// obtains the plugin's value, not an optional-behaviour check:
+			// the methods it needs are the ones it then calls, so the
+			// dead-contract check still sees the others.
+			if n.Type != nil && !isPluginSymbol(info.TypeOf(n.X)) {
 				u.assert(info.TypeOf(n.Type))
 			}
 		case *ast.TypeSwitchStmt:
@@ -158,6 +162,12 @@ func (u *uses) use(key string) {
 	if key != "" {
 		u.used[key] = true
 	}
+}
+
+// isPluginSymbol reports whether t is plugin.Symbol.
+func isPluginSymbol(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "plugin" && named.Obj().Name() == "Symbol"
 }
 
 // assert records an optional-behaviour check: asserting to an interface

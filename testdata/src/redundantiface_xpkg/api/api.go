@@ -114,3 +114,21 @@ type Stopper interface {
 	Stop() error
 	Pause() error // runwide `method Stopper.Pause is never called through the interface: every implementation must provide it for nothing`
 }
+
+// Loader is a contract the host obtains by asserting a plugin.Symbol to it
+// directly. That assertion is how the host gets the value, not a check for
+// optional behaviour: it does not make Unload used.
+//
+//pluginlint:contract
+type Loader interface {
+	Load() error
+	Unload() error // runwide `method Loader.Unload of contract Loader is never called by the host: every plugin must implement it for nothing`
+}
+
+// Orphan is a contract that nothing in the run calls: its host is not in
+// the run, so only whole-program mode may call its methods dead.
+//
+//pluginlint:contract
+type Orphan interface {
+	Run() error // whole `method Orphan.Run of contract Orphan is never called by the host: every plugin must implement it for nothing`
+}

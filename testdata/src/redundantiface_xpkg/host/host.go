@@ -73,3 +73,17 @@ func fd(w any) string {
 }
 
 var _ = fd
+
+// LoadLoader asserts the symbol to the contract itself (the plugin exports
+// a variable, so this is wrong at run time: pluginexport's business) and
+// calls only Load.
+func LoadLoader(p *plugin.Plugin) error {
+	sym, err := p.Lookup("Loader")
+	if err != nil {
+		return err
+	}
+	if l, ok := sym.(api.Loader); ok {
+		return l.Load()
+	}
+	return fmt.Errorf("Loader has type %T", sym)
+}
