@@ -254,19 +254,32 @@ func buildCustomBinary(t *testing.T) (string, error) {
 	return bin, checkDependencies(t, final)
 }
 
-// pruneOldBinaries removes binaries built from other sources more than a
-// day ago, so the cache holds what recent checkouts use and not more.
+// pruneOldBinaries keeps the binaries of the three most recent builds
+// besides keep (about 70 MB each: every change to our sources makes a new
+// one) and removes older ones, unless they were built within the hour,
+// which a concurrent run from another checkout may be using.
 func pruneOldBinaries(cacheRoot, keep string) {
 	entries, err := os.ReadDir(cacheRoot)
 	if err != nil {
 		return
 	}
+	type built struct {
+		name string
+		mod  time.Time
+	}
+	var old []built
 	for _, e := range entries {
 		if e.Name() == keep || !strings.HasPrefix(e.Name(), "golangci-") {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
-			os.RemoveAll(filepath.Join(cacheRoot, e.Name()))
+		if info, err := e.Info(); err == nil {
+			old = append(old, built{e.Name(), info.ModTime()})
+		}
+	}
+	sort.Slice(old, func(i, j int) bool { return old[i].mod.After(old[j].mod) })
+	for i, b := range old {
+		if i >= 3 && time.Since(b.mod) > time.Hour {
+			os.RemoveAll(filepath.Join(cacheRoot, b.name))
 		}
 	}
 }
