@@ -101,7 +101,14 @@
 //     is not reported;
 //   - the standard library is not summarised, and a write to a global of
 //     another package in a helper of a third package is reported at the call
-//     in the analysed package.
+//     in the analysed package;
+//   - the standalone command type-checks dependencies in the module cache
+//     and vendor directories from their declarations only (their function
+//     bodies are stubbed, which halves its time and memory), so functions of
+//     third-party modules are not summarised there either: a handler calling
+//     a library function that writes the library's own globals is not
+//     reported. Packages of the user's own module, replaced local modules
+//     and the packages named on the command line are summarised in full.
 //
 // # Flags
 //
