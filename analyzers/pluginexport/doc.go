@@ -127,5 +127,6 @@
 //		extra contract interfaces, fully qualified (pkg/path.Name).
 //
 // In golangci-lint the settings keys are the flag names: require,
-// deny-imports, plugins, contracts, each a string.
+// deny-imports, plugins, contracts; each takes a comma-separated string or
+// a YAML list.
 package pluginexport
