@@ -282,7 +282,11 @@ func reportPackageErrors(pkgs []*packages.Package, paths *pathBase) bool {
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			line := oneLine(e.Error())
-			if file, rest := splitPos(e.Pos); file != "" {
+			if e.Pos == "" || e.Pos == "-" {
+				// go/packages writes "-" for "no position" (a missing
+				// package or directory): say only the message.
+				line = oneLine(e.Msg)
+			} else if file, rest := splitPos(e.Pos); file != "" {
 				line = oneLine(paths.display(file) + rest + ": " + e.Msg)
 			}
 			if seen[line] {
