@@ -45,18 +45,7 @@ func Correlate(run *runwide.Run) []analysis.Diagnostic {
 		}
 	}
 	out = append(out, missingEverywhere(fset, plugins, hosts)...)
-	// token.Pos order depends on the order files were parsed in; file
-	// names and lines do not.
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := fset.Position(out[i].Pos), fset.Position(out[j].Pos)
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Offset != b.Offset {
-			return a.Offset < b.Offset
-		}
-		return out[i].Message < out[j].Message
-	})
+	runwide.Sort(fset, out)
 	return out
 }
 

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/go-plugin-lint/go-plugin-lint/internal/contracts"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/fileclass"
 )
 
@@ -36,7 +37,7 @@ func (h *host) check() {
 				}
 			}
 		case *ast.TypeAssertExpr:
-			if n.Type == nil || !isSymbol(h.pass.TypesInfo.TypeOf(n.X)) {
+			if n.Type == nil || !contracts.IsPluginSymbol(h.pass.TypesInfo.TypeOf(n.X)) {
 				continue
 			}
 			h.checkNever(n.Type, "assertion")
@@ -44,7 +45,7 @@ func (h *host) check() {
 				h.reportSingleValue(cur, n)
 			}
 		case *ast.TypeSwitchStmt:
-			if x := typeSwitchOperand(n); x != nil && isSymbol(h.pass.TypesInfo.TypeOf(x)) {
+			if x := typeSwitchOperand(n); x != nil && contracts.IsPluginSymbol(h.pass.TypesInfo.TypeOf(x)) {
 				for _, stmt := range n.Body.List {
 					if cc, ok := stmt.(*ast.CaseClause); ok {
 						for _, e := range cc.List {
@@ -81,16 +82,6 @@ func pluginCall(info *types.Info, call *ast.CallExpr) string {
 		return "Lookup"
 	}
 	return ""
-}
-
-// isSymbol reports whether t is plugin.Symbol.
-func isSymbol(t types.Type) bool {
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok {
-		return false
-	}
-	obj := named.Obj()
-	return obj.Pkg() != nil && obj.Pkg().Path() == "plugin" && obj.Name() == "Symbol"
 }
 
 func typeSwitchOperand(ts *ast.TypeSwitchStmt) ast.Expr {

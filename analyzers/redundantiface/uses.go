@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/go-plugin-lint/go-plugin-lint/internal/contracts"
 )
 
 // uses collects how a package's code uses interfaces.
@@ -96,7 +98,7 @@ func (u *uses) file(file *ast.File) {
 			// obtains the plugin's value, not an optional-behaviour check:
 			// the methods it needs are the ones it then calls, so the
 			// dead-contract check still sees the others.
-			if n.Type != nil && !isPluginSymbol(info.TypeOf(n.X)) {
+			if n.Type != nil && !contracts.IsPluginSymbol(info.TypeOf(n.X)) {
 				u.assert(info.TypeOf(n.Type))
 			}
 		case *ast.TypeSwitchStmt:
@@ -162,12 +164,6 @@ func (u *uses) use(key string) {
 	if key != "" {
 		u.used[key] = true
 	}
-}
-
-// isPluginSymbol reports whether t is plugin.Symbol.
-func isPluginSymbol(t types.Type) bool {
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "plugin" && named.Obj().Name() == "Symbol"
 }
 
 // assert records an optional-behaviour check: asserting to an interface

@@ -129,16 +129,7 @@ func Correlate(run *runwide.Run) []analysis.Diagnostic {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		pi, pj := run.Fset.Position(out[i].Pos), run.Fset.Position(out[j].Pos)
-		if pi.Filename != pj.Filename {
-			return pi.Filename < pj.Filename
-		}
-		if pi.Offset != pj.Offset {
-			return pi.Offset < pj.Offset
-		}
-		return out[i].Message < out[j].Message
-	})
+	runwide.Sort(run.Fset, out)
 	return out
 }
 

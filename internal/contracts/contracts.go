@@ -143,7 +143,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			ta, ok := n.(*ast.TypeAssertExpr)
-			if !ok || ta.Type == nil || !isPluginSymbol(pass.TypesInfo.TypeOf(ta.X)) {
+			if !ok || ta.Type == nil || !IsPluginSymbol(pass.TypesInfo.TypeOf(ta.X)) {
 				return true
 			}
 			t := pass.TypesInfo.TypeOf(ta.Type)
@@ -198,7 +198,8 @@ func markOnce(pass *analysis.Pass, r *Result, it *ast.InterfaceType) {
 	}
 }
 
-func isPluginSymbol(t types.Type) bool {
+// IsPluginSymbol reports whether t is plugin.Symbol (through aliases).
+func IsPluginSymbol(t types.Type) bool {
 	named, ok := types.Unalias(t).(*types.Named)
 	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "plugin" && named.Obj().Name() == "Symbol"
 }

@@ -15,6 +15,7 @@ package runwide
 import (
 	"go/token"
 	"go/types"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -39,3 +40,19 @@ type Run struct {
 // are in Run.Fset. It must be deterministic: the same run gives the same
 // diagnostics in the same order.
 type Correlate func(run *Run) []analysis.Diagnostic
+
+// Sort orders run-wide diagnostics by file, offset and message. token.Pos
+// order depends on the order go/packages parsed files in; file names and
+// offsets do not, so this keeps Correlate deterministic.
+func Sort(fset *token.FileSet, ds []analysis.Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := fset.Position(ds[i].Pos), fset.Position(ds[j].Pos)
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		return ds[i].Message < ds[j].Message
+	})
+}
