@@ -11,10 +11,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/driver"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/runwide"
 )
 
@@ -73,7 +73,7 @@ type collected struct {
 // each member's run-wide step over its results, and gathers analysis
 // errors. On stderr it reports only root causes: not skips caused by
 // package errors (already reported), nor actions whose prerequisites failed.
-func collect(fset *token.FileSet, graph *checker.Graph, members []analyzers.Member) *collected {
+func collect(fset *token.FileSet, graph *driver.Graph, members []analyzers.Member) *collected {
 	c := &collected{files: map[string]*ast.File{}, fileIDs: map[string]string{}}
 	byName := map[string]analyzers.Member{}
 	for _, m := range members {
@@ -177,7 +177,7 @@ func correlate(m analyzers.Member, run *runwide.Run) (diags []analysis.Diagnosti
 	return m.Correlate(run), nil
 }
 
-func depFailed(act *checker.Action) bool {
+func depFailed(act *driver.Action) bool {
 	for _, d := range act.Deps {
 		if d.Err != nil {
 			return true

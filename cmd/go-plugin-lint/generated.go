@@ -2,9 +2,8 @@ package main
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
-
-	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/internal/fileclass"
 )
@@ -13,16 +12,12 @@ func isGenerated(fset *token.FileSet, f *ast.File) bool {
 	return fileclass.Of(fset, f).IsGenerated()
 }
 
-// generatedFiles classifies every loaded file; used only when a run-wide
-// finding points outside the root packages.
-func generatedFiles(fset *token.FileSet, pkgs []*packages.Package) map[string]bool {
-	out := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, f := range p.Syntax {
-			if isGenerated(fset, f) {
-				out[fset.File(f.FileStart).Name()] = true
-			}
-		}
-	})
-	return out
+// generatedOnDisk classifies a file outside the root packages, whose syntax
+// the run has dropped, by parsing its header again: the "Code generated"
+// comment must precede the package clause. Used only when a run-wide
+// finding points outside the roots.
+func generatedOnDisk(name string) bool {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, nil, parser.PackageClauseOnly|parser.ParseComments)
+	return err == nil && isGenerated(fset, f)
 }

@@ -11,10 +11,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/driver"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/load"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/runwide"
 )
 
@@ -35,17 +35,13 @@ func f() {
 `
 
 // writeModule writes a one-package module example.com/p and loads it.
-func loadModule(t *testing.T, src string) (string, *token.FileSet, []*packages.Package) {
+// loadModule writes a one-package module holding src.
+func loadModule(t *testing.T, src string) (dir string, fset *token.FileSet) {
 	t.Helper()
-	dir := t.TempDir()
+	dir = t.TempDir()
 	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/p\n\ngo 1.26\n"), 0o666)
 	os.WriteFile(filepath.Join(dir, "p.go"), []byte(src), 0o666)
-	fset := token.NewFileSet()
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Fset: fset, Env: append(os.Environ(), "GOWORK=off")}, "./...")
-	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
-		t.Fatalf("loading: %v %v", err, pkgs)
-	}
-	return dir, fset, pkgs
+	return dir, token.NewFileSet()
 }
 
 // callsOf returns the calls of the function called name.
@@ -119,13 +115,18 @@ func capture(t *testing.T, f func()) (stdout, stderr string) {
 	return r[0], r[1]
 }
 
-func analyse(t *testing.T, fset *token.FileSet, pkgs []*packages.Package, members []analyzers.Member) (*collected, string) {
+// analyse runs members over the module in dir, as the command does.
+func analyse(t *testing.T, fset *token.FileSet, dir string, members []analyzers.Member) (*collected, string) {
 	t.Helper()
 	var c *collected
 	_, stderr := capture(t, func() {
-		graph, err := checker.Analyze(guard(analyzers.Analyzers(members)), pkgs, nil)
+		graph, err := driver.Run(fset, load.Config{Dir: dir}, guard(analyzers.Analyzers(members)), "./...")
 		if err != nil {
 			t.Error(err)
+			return
+		}
+		if len(graph.Packages) != 1 || len(graph.Packages[0].Errors) > 0 {
+			t.Errorf("loading: %v", graph.Packages)
 			return
 		}
 		c = collect(fset, graph, members)
@@ -137,9 +138,9 @@ func analyse(t *testing.T, fset *token.FileSet, pkgs []*packages.Package, member
 }
 
 func TestFixEngine(t *testing.T) {
-	dir, fset, pkgs := loadModule(t, fixSrc)
+	dir, fset := loadModule(t, fixSrc)
 	file := filepath.Join(dir, "p.go")
-	c, _ := analyse(t, fset, pkgs, fixAnalyzers())
+	c, _ := analyse(t, fset, dir, fixAnalyzers())
 	findings := sortFindings(c.findings)
 	paths := &pathBase{root: dir, cwd: dir}
 
@@ -176,9 +177,9 @@ func TestFixEngine(t *testing.T) {
 }
 
 func TestFixLeavesChangedFilesAlone(t *testing.T) {
-	dir, fset, pkgs := loadModule(t, fixSrc)
+	dir, fset := loadModule(t, fixSrc)
 	file := filepath.Join(dir, "p.go")
-	c, _ := analyse(t, fset, pkgs, fixAnalyzers()[:1])
+	c, _ := analyse(t, fset, dir, fixAnalyzers()[:1])
 	changed := fixSrc + "\n// edited after loading\n"
 	os.WriteFile(file, []byte(changed), 0o666)
 	var remaining []finding
@@ -227,7 +228,7 @@ func TestOverlap(t *testing.T) {
 // becomes one error line, while other analyzers' findings and results (a
 // required analyzer's result reaches its dependant through the guard) survive.
 func TestAnalyzerPanics(t *testing.T) {
-	_, fset, pkgs := loadModule(t, fixSrc)
+	dir, fset := loadModule(t, fixSrc)
 	helper := &analysis.Analyzer{Name: "helper", Doc: "helper: test", ResultType: reflect.TypeOf(0),
 		Run: func(*analysis.Pass) (any, error) { return 42, nil }}
 	needs := &analysis.Analyzer{Name: "needs", Doc: "needs: test", Requires: []*analysis.Analyzer{helper},
@@ -246,7 +247,7 @@ func TestAnalyzerPanics(t *testing.T) {
 		{Analyzer: boom},
 		{Analyzer: wide, Correlate: func(*runwide.Run) []analysis.Diagnostic { panic("run-wide kaboom") }},
 	}
-	c, stderr := analyse(t, fset, pkgs, members)
+	c, stderr := analyse(t, fset, dir, members)
 	if len(c.findings) != 1 || c.findings[0].message != "helper said 42" {
 		t.Errorf("findings %v, want needs' one, computed from helper's result", c.findings)
 	}

@@ -11,9 +11,9 @@ import (
 	"sort"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/analysis"
 
+	"github.com/go-plugin-lint/go-plugin-lint/internal/driver"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/load"
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
@@ -61,17 +61,13 @@ func lintMain(args []string) int {
 	members := opts.selected(suite)
 
 	fset := token.NewFileSet()
-	pkgs, err := loadPackages(fset, patterns, opts)
+	graph, err := analyze(fset, patterns, opts, guard(analyzers.Analyzers(members)))
 	if err != nil {
 		return fail("%v", err)
 	}
+	pkgs := graph.Packages
 	paths := newPathBase(pkgs)
 	loadFailed := reportPackageErrors(pkgs, paths)
-
-	graph, err := checker.Analyze(guard(analyzers.Analyzers(members)), pkgs, nil)
-	if err != nil {
-		return fail("%s", oneLine(err.Error()))
-	}
 	c := collect(fset, graph, members)
 
 	if opts.memprofile != "" {
@@ -80,7 +76,7 @@ func lintMain(args []string) int {
 		}
 	}
 
-	findings := dropGenerated(fset, pkgs, c)
+	findings := dropGenerated(fset, c)
 	findings = suppressFindings(fset, c, findings, members, opts.unusedSupp)
 	findings = sortFindings(findings)
 	failed := loadFailed || c.failed
@@ -141,27 +137,27 @@ func (o *lintOptions) check() error {
 	return nil
 }
 
-func loadPackages(fset *token.FileSet, patterns []string, opts *lintOptions) ([]*packages.Package, error) {
+// analyze loads and analyses the packages matching patterns.
+func analyze(fset *token.FileSet, patterns []string, opts *lintOptions, as []*analysis.Analyzer) (*driver.Graph, error) {
 	cfg := load.Config{Tests: opts.tests}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
-	pkgs, err := load.Packages(fset, cfg, patterns...)
+	g, err := driver.Run(fset, cfg, as, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %s", oneLine(err.Error()))
 	}
-	if len(pkgs) == 0 {
+	if len(g.Packages) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	return pkgs, nil
+	return g, nil
 }
 
 // dropGenerated removes findings inside generated files: they are never
 // reported there, whatever an analyzer does. Only the files holding
 // findings are classified.
-func dropGenerated(fset *token.FileSet, pkgs []*packages.Package, c *collected) []finding {
+func dropGenerated(fset *token.FileSet, c *collected) []finding {
 	class := map[string]bool{}
-	var others map[string]bool // generated files outside the roots, built on demand
 	out := c.findings[:0]
 	for _, f := range c.findings {
 		name := f.posn.Filename
@@ -170,10 +166,7 @@ func dropGenerated(fset *token.FileSet, pkgs []*packages.Package, c *collected) 
 			if af := c.files[name]; af != nil {
 				gen = isGenerated(fset, af)
 			} else {
-				if others == nil {
-					others = generatedFiles(fset, pkgs)
-				}
-				gen = others[name]
+				gen = generatedOnDisk(name)
 			}
 			class[name] = gen
 		}

@@ -1,7 +1,10 @@
-// Package load loads the packages of a run the way every front end of the
-// suite that drives the x/tools checker needs them: with syntax and types for
-// the packages matched and all their dependencies (fact-exporting passes run
-// on dependencies too), one shared FileSet, and test variants on request.
+// Package load loads the packages of a run: Metadata lists them (go list,
+// nothing parsed), and a Checker parses and type-checks one package at a
+// time, once its imports are checked, into one shared FileSet, filling the
+// same fields as go/packages in LoadAllSyntax mode. internal/driver
+// interleaves that with analysis and drops each dependency after it;
+// Packages checks everything and keeps it, for tests and tools that want
+// x/tools' checker.
 //
 // Loading, not analysis, dominates the standalone command's time and memory:
 // type-checking every dependency's function bodies from source is most of the
@@ -9,8 +12,9 @@
 // from declarations (contracts, exported types, method sets); summaries of
 // function bodies matter only for the user's own code. So files of the
 // standard library, the module cache and vendor directories are parsed with
-// their function bodies replaced by a stub, unless they belong to a package
-// the user asked for. Generic functions and methods of generic types keep
+// their function bodies replaced by a stub, and the elements of their
+// package-level composite literals (lookup tables) removed, unless they
+// belong to a package the user asked for. Generic functions and methods of generic types keep
 // their bodies, since importers instantiate them. The stubs leave imports
 // used only by the removed bodies unused; those soft errors, which the load
 // itself caused, are dropped from the stripped packages.
@@ -32,8 +36,9 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// Mode is the go/packages mode of a run.
-const Mode = packages.LoadAllSyntax | packages.NeedModule
+// metadataMode lists packages, their files and imports, without parsing.
+const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
 
 // Config says what to load.
 type Config struct {
@@ -44,32 +49,30 @@ type Config struct {
 	KeepAllBodies bool
 }
 
-// Packages loads the packages matching patterns into fset.
-func Packages(fset *token.FileSet, cfg Config, patterns ...string) ([]*packages.Package, error) {
-	pcfg := &packages.Config{
-		Mode:       Mode,
+// Metadata lists the packages matching patterns and, through Imports, all
+// their dependencies: names, files and module, nothing parsed yet. A
+// Checker then parses and type-checks them one at a time.
+func Metadata(cfg Config, patterns ...string) ([]*packages.Package, error) {
+	return packages.Load(&packages.Config{
+		Mode:       metadataMode,
 		Dir:        cfg.Dir,
 		Tests:      cfg.Tests,
 		BuildFlags: cfg.BuildFlags,
-		Fset:       fset,
-	}
-	var s *stripper
-	if !cfg.KeepAllBodies {
-		var err error
-		s, err = newStripper(cfg, patterns)
-		if err != nil {
-			return nil, err
-		}
-		pcfg.ParseFile = s.parse
-	}
-	pkgs, err := packages.Load(pcfg, patterns...)
+	}, patterns...)
+}
+
+// Packages loads the packages matching patterns and type-checks all of
+// them into fset, as go/packages.LoadAllSyntax would, and keeps everything.
+// The command uses Metadata and Checker instead, to drop each dependency's
+// syntax once it is analysed.
+func Packages(fset *token.FileSet, cfg Config, patterns ...string) ([]*packages.Package, error) {
+	roots, err := Metadata(cfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	if s != nil {
-		s.dropInducedErrors(pkgs)
-	}
-	return pkgs, nil
+	c := NewChecker(fset, cfg, roots)
+	packages.Visit(roots, nil, c.Check) // post-order: imports first
+	return roots, nil
 }
 
 // stripper decides which files keep their function bodies.
@@ -78,20 +81,10 @@ type stripper struct {
 	external []string        // directory prefixes of code that is not the user's
 }
 
-func newStripper(cfg Config, patterns []string) (*stripper, error) {
-	// A cheap listing of the packages asked for (no dependencies, no
-	// types) tells which files must keep their bodies even when they live
-	// in GOROOT or the module cache (go-plugin-lint std, or a run inside
-	// the module cache).
-	roots, err := packages.Load(&packages.Config{
-		Mode:       packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles,
-		Dir:        cfg.Dir,
-		Tests:      cfg.Tests,
-		BuildFlags: cfg.BuildFlags,
-	}, patterns...)
-	if err != nil {
-		return nil, err
-	}
+// newStripper keeps the bodies of the packages asked for, even when they
+// live in GOROOT or the module cache (go-plugin-lint std, or a run inside
+// the module cache).
+func newStripper(roots []*packages.Package) *stripper {
 	s := &stripper{keep: map[string]bool{}}
 	for _, p := range roots {
 		for _, f := range p.CompiledGoFiles {
@@ -106,7 +99,7 @@ func newStripper(cfg Config, patterns []string) (*stripper, error) {
 			s.external = append(s.external, filepath.Clean(dir)+string(filepath.Separator))
 		}
 	}
-	return s, nil
+	return s
 }
 
 func goEnv(name string) string {
@@ -140,11 +133,53 @@ const parseMode = parser.AllErrors | parser.ParseComments | parser.SkipObjectRes
 
 func (s *stripper) parse(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 	f, err := parser.ParseFile(fset, filename, src, parseMode)
-	if err != nil || f == nil || !s.strip(filename) {
+	if err != nil || f == nil || s == nil || !s.strip(filename) {
 		return f, err
 	}
 	stubBodies(f)
+	emptyTables(f)
 	return f, nil
+}
+
+// emptyTables removes the elements of composite literals that initialise
+// package-level variables: lookup tables (Unicode ranges, public suffixes,
+// protobuf descriptors) are the bulk of what stays of a dependency once its
+// bodies are stubbed, and their elements cannot change a declaration's type.
+// A literal of an array whose length comes from its elements ([...]T) keeps
+// them, since the length is part of the type.
+func emptyTables(f *ast.File) {
+	for _, d := range f.Decls {
+		gen, ok := d.(*ast.GenDecl)
+		if !ok || gen.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range gen.Specs {
+			for _, v := range spec.(*ast.ValueSpec).Values {
+				if emptyLiteral(v) {
+					markStripped(f)
+				}
+			}
+		}
+	}
+}
+
+// emptyLiteral empties the composite literal e, or the one e takes the
+// address of, and reports whether it did.
+func emptyLiteral(e ast.Expr) bool {
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || lit.Type == nil || len(lit.Elts) == 0 {
+		return false
+	}
+	if arr, ok := lit.Type.(*ast.ArrayType); ok {
+		if _, dots := arr.Len.(*ast.Ellipsis); dots {
+			return false
+		}
+	}
+	lit.Elts = nil
+	return true
 }
 
 // stubBodies replaces the body of every non-generic function and method
@@ -188,9 +223,8 @@ func generic(fn *ast.FuncDecl) bool {
 	return false
 }
 
-// strippedMarker is added to the comments of a stripped file so that
-// dropInducedErrors can tell the stripped packages apart without a shared,
-// concurrently written map (go/packages parses files in parallel).
+// strippedMarker is added to the comments of a stripped file, so that
+// the checker can tell which errors the stripping caused.
 const strippedMarker = "//go-plugin-lint:bodies-stripped"
 
 func markStripped(f *ast.File) {
@@ -210,39 +244,6 @@ func isStripped(f *ast.File) bool {
 	}
 	last := f.Comments[len(f.Comments)-1]
 	return len(last.List) == 1 && last.List[0].Text == strippedMarker
-}
-
-// dropInducedErrors removes the "imported and not used" errors that
-// stubbing bodies caused, then recomputes IllTyped, which go/packages
-// propagates from dependencies to importers.
-func (s *stripper) dropInducedErrors(pkgs []*packages.Package) {
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		stripped := false
-		for _, f := range p.Syntax {
-			if isStripped(f) {
-				stripped = true
-				break
-			}
-		}
-		if stripped {
-			kept := p.Errors[:0]
-			for _, e := range p.Errors {
-				if e.Kind == packages.TypeError && strings.Contains(e.Msg, "imported") && strings.HasSuffix(e.Msg, "and not used") {
-					continue
-				}
-				kept = append(kept, e)
-			}
-			p.Errors = kept
-			if len(p.Errors) == 0 {
-				p.TypeErrors = nil
-			}
-		}
-		ill := len(p.Errors) > 0
-		for _, imp := range p.Imports {
-			ill = ill || imp.IllTyped
-		}
-		p.IllTyped = ill
-	})
 }
 
 // Describe is a one-line summary of a load, for -v style diagnostics.

@@ -116,3 +116,48 @@ func TestKeepAllBodies(t *testing.T) {
 		t.Errorf("KeepAllBodies stubbed strings.TrimSpace (%d statements)", n)
 	}
 }
+
+// valueElts returns the number of elements of the composite literal that
+// initialises the package-level variable name in pkg, or -1.
+func valueElts(pkg *packages.Package, name string) int {
+	for _, f := range pkg.Syntax {
+		for _, d := range f.Decls {
+			gen, ok := d.(*ast.GenDecl)
+			if !ok {
+				continue
+			}
+			for _, spec := range gen.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok || len(vs.Values) == 0 || vs.Names[0].Name != name {
+					continue
+				}
+				v := vs.Values[0]
+				if u, ok := v.(*ast.UnaryExpr); ok {
+					v = u.X
+				}
+				if lit, ok := v.(*ast.CompositeLit); ok {
+					return len(lit.Elts)
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func TestDependencyTablesEmptied(t *testing.T) {
+	pkgs, err := load.Packages(token.NewFileSet(), load.Config{}, "strings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	uni := find(pkgs, "unicode")
+	if uni == nil || uni.IllTyped {
+		t.Fatalf("unicode missing or ill-typed: %v", uni)
+	}
+	// var _L = &RangeTable{R16: ..., R32: ..., LatinOffset: ...}
+	if n := valueElts(uni, "_L"); n != 0 {
+		t.Errorf("unicode._L, a dependency's table, keeps %d elements", n)
+	}
+	if n := valueElts(find(pkgs, "strings"), "asciiSpace"); n <= 0 {
+		t.Errorf("strings.asciiSpace, in a package asked for, lost its elements (%d)", n)
+	}
+}

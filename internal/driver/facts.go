@@ -1,0 +1,166 @@
+package driver
+
+import (
+	"fmt"
+	"go/types"
+	"os"
+	"reflect"
+	"slices"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// factStore holds every fact of a run. Types are shared by identity across
+// the run (each package is type-checked once, against its imports' types),
+// so facts are keyed by the object or package they are about; a package
+// sees the facts of itself and what it imports, transitively.
+type factStore struct {
+	mu      sync.Mutex
+	objects map[objectKey]analysis.Fact
+	pkgs    map[packageKey]analysis.Fact
+}
+
+type objectKey struct {
+	obj types.Object
+	t   reflect.Type
+}
+
+type packageKey struct {
+	pkg *types.Package
+	t   reflect.Type
+}
+
+func newFactStore() *factStore {
+	return &factStore{objects: map[objectKey]analysis.Fact{}, pkgs: map[packageKey]analysis.Fact{}}
+}
+
+// bind gives pass its fact functions.
+func (s *factStore) bind(pass *analysis.Pass, p *packages.Package) {
+	owns := func(fact analysis.Fact) {
+		t := reflect.TypeOf(fact)
+		for _, f := range pass.Analyzer.FactTypes {
+			if reflect.TypeOf(f) == t {
+				return
+			}
+		}
+		panic(fmt.Sprintf("analyzer %s uses fact type %v, which it does not declare", pass.Analyzer.Name, t))
+	}
+	pass.ImportObjectFact = func(obj types.Object, fact analysis.Fact) bool {
+		if obj == nil {
+			panic("nil object given to ImportObjectFact")
+		}
+		owns(fact)
+		s.mu.Lock()
+		v, ok := s.objects[objectKey{obj, reflect.TypeOf(fact)}]
+		s.mu.Unlock()
+		if ok {
+			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(v).Elem())
+		}
+		return ok
+	}
+	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+		if obj.Pkg() != pass.Pkg {
+			panic(fmt.Sprintf("analyzer %s exported a fact about %s, which is not in package %s", pass.Analyzer.Name, obj, pass.Pkg.Path()))
+		}
+		owns(fact)
+		s.mu.Lock()
+		s.objects[objectKey{obj, reflect.TypeOf(fact)}] = fact
+		s.mu.Unlock()
+	}
+	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
+		if pkg == nil {
+			panic("nil package given to ImportPackageFact")
+		}
+		owns(fact)
+		s.mu.Lock()
+		v, ok := s.pkgs[packageKey{pkg, reflect.TypeOf(fact)}]
+		s.mu.Unlock()
+		if ok {
+			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(v).Elem())
+		}
+		return ok
+	}
+	pass.ExportPackageFact = func(fact analysis.Fact) {
+		owns(fact)
+		s.mu.Lock()
+		s.pkgs[packageKey{pass.Pkg, reflect.TypeOf(fact)}] = fact
+		s.mu.Unlock()
+	}
+	pass.AllObjectFacts = func() []analysis.ObjectFact {
+		visible := closure(p)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		var out []analysis.ObjectFact
+		for k, f := range s.objects {
+			if visible[k.obj.Pkg()] && declares(pass.Analyzer, k.t) {
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+			}
+		}
+		return out
+	}
+	pass.AllPackageFacts = func() []analysis.PackageFact {
+		visible := closure(p)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		var out []analysis.PackageFact
+		for k, f := range s.pkgs {
+			if visible[k.pkg] && declares(pass.Analyzer, k.t) {
+				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+			}
+		}
+		return out
+	}
+}
+
+func declares(a *analysis.Analyzer, t reflect.Type) bool {
+	for _, f := range a.FactTypes {
+		if reflect.TypeOf(f) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// closure is the set of packages whose facts p sees: itself and what it
+// imports, transitively.
+func closure(p *packages.Package) map[*types.Package]bool {
+	out := map[*types.Package]bool{}
+	packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
+		out[q.Types] = true
+	})
+	return out
+}
+
+// sortedImports lists p's imports in import-path order, for a stable
+// order of prerequisites in error messages.
+func sortedImports(p *packages.Package) []*packages.Package {
+	paths := make([]string, 0, len(p.Imports))
+	for path := range p.Imports {
+		paths = append(paths, path)
+	}
+	slices.Sort(paths)
+	out := make([]*packages.Package, len(paths))
+	for i, path := range paths {
+		out[i] = p.Imports[path]
+	}
+	return out
+}
+
+// readFile lets a pass read the files of its own package only, as the
+// checker does.
+func readFile(p *packages.Package) func(string) ([]byte, error) {
+	allowed := map[string]bool{}
+	for _, list := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles, p.EmbedFiles} {
+		for _, f := range list {
+			allowed[f] = true
+		}
+	}
+	return func(name string) ([]byte, error) {
+		if !allowed[name] {
+			return nil, fmt.Errorf("%s is not among the files of package %s", name, p.PkgPath)
+		}
+		return os.ReadFile(name)
+	}
+}
