@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -105,6 +106,7 @@ func collect(fset *token.FileSet, graph *driver.Graph, members []analyzers.Membe
 		}
 		run.Packages = append(run.Packages, &runwide.Package{Path: pkg.PkgPath, ID: pkg.ID, Types: pkg.Types, Result: result})
 	}
+	var causes []cause
 	for act := range graph.All() {
 		if act.Err == nil {
 			continue
@@ -113,9 +115,10 @@ func collect(fset *token.FileSet, graph *driver.Graph, members []analyzers.Membe
 		if len(act.Package.Errors) > 0 || act.Package.IllTyped || depFailed(act) {
 			continue
 		}
-		fmt.Fprintf(os.Stderr, "%s: %s: %s: %s\n", progname, act.Package.PkgPath, act.Analyzer.Name, oneLine(act.Err.Error()))
+		causes = append(causes, cause{act.Package.PkgPath, act.Analyzer.Name, oneLine(act.Err.Error())})
 		c.failed = true
 	}
+	printCauses(causes)
 	for _, m := range members {
 		run := runs[m.Analyzer.Name]
 		if m.Correlate == nil || run == nil {
@@ -175,6 +178,35 @@ func correlate(m analyzers.Member, run *runwide.Run) (diags []analysis.Diagnosti
 		}
 	}()
 	return m.Correlate(run), nil
+}
+
+// A cause is an analysis error not explained by errors in the input.
+type cause struct{ pkgPath, analyzer, message string }
+
+// printCauses prints each analysis error once: an error shared by many
+// packages (a flag naming an unreadable file, say) is one line naming how
+// many packages it stopped, not one line per package.
+func printCauses(causes []cause) {
+	type key struct{ analyzer, message string }
+	pkgs := map[key][]string{}
+	var order []key
+	for _, e := range causes {
+		k := key{e.analyzer, e.message}
+		if pkgs[k] == nil {
+			order = append(order, k)
+		}
+		pkgs[k] = append(pkgs[k], e.pkgPath)
+	}
+	for _, k := range order {
+		paths := pkgs[k]
+		sort.Strings(paths)
+		paths = slices.Compact(paths)
+		if len(paths) == 1 {
+			fmt.Fprintf(os.Stderr, "%s: %s: %s: %s\n", progname, paths[0], k.analyzer, k.message)
+			continue
+		}
+		fmt.Fprintf(os.Stderr, "%s: %s: %s (in %d packages, %s first)\n", progname, k.analyzer, k.message, len(paths), paths[0])
+	}
 }
 
 func depFailed(act *driver.Action) bool {

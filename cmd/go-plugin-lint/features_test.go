@@ -119,6 +119,38 @@ func TestBaselineErrors(t *testing.T) {
 	}
 }
 
+// TestAnalyzerErrorOnce: an unreadable -abidrift.baseline stops abidrift
+// on every package, and the user sees it once.
+func TestAnalyzerErrorOnce(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "abi.json")
+	os.WriteFile(path, []byte(`{"format": 1, "scope": "api"`), 0o666)
+	r := run(t, fixture("findings"), nil, "-abidrift.baseline", path, "./...")
+	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+	if r.code != exitError || len(lines) != 1 || !strings.Contains(lines[0], path+": corrupt abidrift baseline") ||
+		!strings.Contains(lines[0], "(in 3 packages, example.com/findings/api first)") {
+		t.Errorf("exit %d, stderr %q; want 1 and one line naming the file and the 3 packages", r.code, r.stderr)
+	}
+}
+
+// TestMisspeltSubcommand: a word close to a subcommand that does not load
+// as a package gets a hint; a real package does not.
+func TestMisspeltSubcommand(t *testing.T) {
+	t.Parallel()
+	r := run(t, fixture("clean"), nil, "snapshto")
+	if r.code != exitError || !strings.Contains(r.stderr, `"snapshto" is not a package; did you mean 'go-plugin-lint snapshot'?`) {
+		t.Errorf("exit %d, stderr %q; want 1 and a hint naming snapshot", r.code, r.stderr)
+	}
+	if got := misspeltSubcommand("abichek"); got != "abicheck" {
+		t.Errorf("abichek: %q, want abicheck", got)
+	}
+	for _, word := range []string{"snapshot", "std", "fmt", "./...", "helpers"} {
+		if got := misspeltSubcommand(word); got != "" {
+			t.Errorf("%s is taken for a misspelt %s", word, got)
+		}
+	}
+}
+
 // TestGoVet runs the binary as go vet's tool: only the per-package passes,
 // findings printed by go vet itself, directives not applied.
 func TestGoVet(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/internal/driver"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/load"
@@ -68,6 +69,9 @@ func lintMain(args []string) int {
 	pkgs := graph.Packages
 	paths := newPathBase(pkgs)
 	loadFailed := reportPackageErrors(pkgs, paths)
+	if loadFailed {
+		hintSubcommand(patterns[0], pkgs)
+	}
 	c := collect(fset, graph, members)
 
 	if opts.memprofile != "" {
@@ -124,6 +128,21 @@ func lintMain(args []string) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// hintSubcommand follows the load errors of a first pattern that looks
+// like a misspelt subcommand with the subcommand it resembles.
+func hintSubcommand(first string, roots []*packages.Package) {
+	sub := misspeltSubcommand(first)
+	if sub == "" {
+		return
+	}
+	for _, p := range roots {
+		if p.PkgPath == first && len(p.Errors) > 0 {
+			fmt.Fprintf(os.Stderr, "%s: %q is not a package; did you mean '%s %s'?\n", progname, first, progname, sub)
+			return
+		}
+	}
 }
 
 // check rejects flag combinations whose meaning would be unclear.

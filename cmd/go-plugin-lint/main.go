@@ -72,6 +72,43 @@ func mainCode(args []string) (code int) {
 	return lintMain(args)
 }
 
+// subcommands are the first words mainCode dispatches on.
+var subcommands = []string{"help", "version", "snapshot", "abicheck"}
+
+// misspeltSubcommand returns the subcommand word was probably meant to be,
+// or "": a word within two edits of one, but not one. The command only
+// asks once word has failed to load as a package, since "fmt" or "std"
+// are patterns.
+func misspeltSubcommand(word string) string {
+	for _, sub := range subcommands {
+		if word != sub && editDistance(word, sub) <= 2 {
+			return sub
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
 // isVetInvocation reports whether go vet is driving the tool: it asks for
 // -V=full and -flags first, then passes one .cfg file per package.
 func isVetInvocation(args []string) bool {
