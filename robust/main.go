@@ -7,13 +7,13 @@
 //	go run ./robust std                       # the standard library, with tests (a few minutes, ~4 GB)
 //	go run ./robust -C DIR ./...              # a module; robust/run.sh runs std and the benchmark modules
 //
-// It loads packages exactly as the go-plugin-lint command does (go/packages
-// LoadAllSyntax|NeedModule, test variants included) and runs them through
-// golang.org/x/tools/go/analysis/checker with SanityCheck on. The checker
-// does not recover panics, so that one run reports every crash rather than
-// the first, robust wraps the Run function of every analyzer of the suite
-// (and of the helpers they require) in place, in this process only, with
-// a recover that turns a panic into an error carrying its stack.
+// It loads and analyses packages exactly as the go-plugin-lint command does
+// (internal/load and internal/driver, test variants included). So that one
+// run reports every crash rather than the first, robust wraps the Run
+// function of every analyzer of the suite (and of the helpers they require)
+// in place, in this process only, with a recover that turns a panic into
+// an error carrying its stack; the same wrapper sends every exported fact
+// through a gob round trip, which go vet's protocol relies on.
 //
 // Packages that fail to load or type-check are input errors: they are
 // counted, not failures (the command reports them to its users). Exit
@@ -22,20 +22,24 @@
 package main
 
 import (
+	"bytes"
+	"encoding/gob"
 	"flag"
 	"fmt"
 	"go/token"
+	"go/types"
 	"os"
+	"reflect"
 	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/driver"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/load"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/runwide"
 )
@@ -76,14 +80,15 @@ func run() (int, error) {
 	if *tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + *tags}
 	}
-	pkgs, err := load.Packages(fset, cfg, flag.Args()...)
+	graph, err := driver.Run(fset, cfg, analyzers.Analyzers(suite), flag.Args()...)
 	if err != nil {
 		return 1, fmt.Errorf("loading packages: %v", err)
 	}
+	pkgs := graph.Packages
 	if len(pkgs) == 0 {
 		return 1, fmt.Errorf("no packages match %s", strings.Join(flag.Args(), " "))
 	}
-	loadTime := time.Since(start)
+	analysisTime := time.Since(start)
 
 	inputErrors := map[string]bool{} // package IDs
 	nPkgs := 0
@@ -94,25 +99,7 @@ func run() (int, error) {
 		}
 	})
 
-	start = time.Now()
 	var problems []string
-	graph, err := func() (g *checker.Graph, err error) {
-		// SanityCheck panics (in the checker's own code) when a fact
-		// does not round-trip through encoding: report it as a crash too.
-		defer func() {
-			if r := recover(); r != nil {
-				err = &panicError{r, string(debug.Stack())}
-			}
-		}()
-		return checker.Analyze(analyzers.Analyzers(suite), pkgs, &checker.Options{SanityCheck: true})
-	}()
-	if err != nil {
-		if pe, ok := err.(*panicError); ok {
-			return 1, fmt.Errorf("checker crashed: %v\n%s", pe, trimStack(pe.stack, *stackLines))
-		}
-		return 1, err
-	}
-
 	actions, skipped := 0, 0
 	for act := range graph.All() {
 		actions++
@@ -177,7 +164,6 @@ func run() (int, error) {
 			}
 		}
 	}
-	analysisTime := time.Since(start)
 
 	sort.Strings(problems)
 	for _, p := range problems {
@@ -185,7 +171,7 @@ func run() (int, error) {
 	}
 	fmt.Printf("robust: %s: %d packages (%d with input errors), %d actions (%d skipped after input errors), %d run-wide diagnostics, %d problems\n",
 		strings.Join(flag.Args(), " "), nPkgs, len(inputErrors), actions, skipped, runWide, len(problems))
-	fmt.Fprintf(os.Stderr, "robust: load %.1fs, analysis %.1fs\n", loadTime.Seconds(), analysisTime.Seconds())
+	fmt.Fprintf(os.Stderr, "robust: load and analysis %.1fs\n", analysisTime.Seconds())
 	if len(problems) > 0 {
 		return 1, nil
 	}
@@ -193,8 +179,10 @@ func run() (int, error) {
 }
 
 // guard wraps, in place, the Run function of each analyzer and of the
-// analyzers they require with a recover. Identities are kept, because
-// passes find their prerequisites' results and facts by analyzer pointer.
+// analyzers they require with a recover, and makes every exported fact go
+// through an encoding round trip first, as go vet's protocol does.
+// Identities are kept, because passes find their prerequisites' results
+// and facts by analyzer pointer.
 func guard(as []*analysis.Analyzer, seen map[*analysis.Analyzer]bool) {
 	for _, a := range as {
 		if seen[a] {
@@ -209,9 +197,36 @@ func guard(as []*analysis.Analyzer, seen map[*analysis.Analyzer]bool) {
 					res, err = nil, &panicError{r, string(debug.Stack())}
 				}
 			}()
+			exportObject, exportPackage := pass.ExportObjectFact, pass.ExportPackageFact
+			pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+				exportObject(obj, roundTrip(fact))
+			}
+			pass.ExportPackageFact = func(fact analysis.Fact) {
+				exportPackage(roundTrip(fact))
+			}
 			return run(pass)
 		}
 	}
+}
+
+// roundTrip encodes fact with encoding/gob, the encoding of go vet's fact
+// files, decodes it into a new value, and panics unless the two are equal:
+// a fact that does not survive works standalone but breaks under go vet.
+// The decoded copy is what is exported, so importers see what go vet's
+// importers would.
+func roundTrip(fact analysis.Fact) analysis.Fact {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(fact); err != nil {
+		panic(fmt.Sprintf("fact %T does not encode: %v", fact, err))
+	}
+	back := reflect.New(reflect.TypeOf(fact).Elem()).Interface().(analysis.Fact)
+	if err := gob.NewDecoder(&buf).Decode(back); err != nil {
+		panic(fmt.Sprintf("fact %T does not decode: %v", fact, err))
+	}
+	if !reflect.DeepEqual(fact, back) {
+		panic(fmt.Sprintf("fact %T changes in an encoding round trip: %v became %v", fact, fact, back))
+	}
+	return back
 }
 
 func correlate(c runwide.Correlate, run *runwide.Run) (diags []analysis.Diagnostic, err error) {
