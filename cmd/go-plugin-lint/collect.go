@@ -16,6 +16,7 @@ import (
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/driver"
+	"github.com/go-plugin-lint/go-plugin-lint/internal/fileclass"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/runwide"
 )
 
@@ -84,7 +85,7 @@ func collect(fset *token.FileSet, graph *driver.Graph, members []analyzers.Membe
 	for _, act := range graph.Roots {
 		pkg := act.Package
 		for _, f := range pkg.Syntax {
-			name := fset.File(f.FileStart).Name()
+			name := fileclass.Name(fset, f)
 			c.files[name] = f
 			// A file of a package and its test variant goes to the
 			// package, whose ID sorts first.

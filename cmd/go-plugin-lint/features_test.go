@@ -151,6 +151,22 @@ func TestMisspeltSubcommand(t *testing.T) {
 	}
 }
 
+// TestCgo: in a cgo package the command analyses the files cgo generates;
+// findings must point at the user's file, and its directives must apply.
+func TestCgo(t *testing.T) {
+	t.Parallel()
+	r := run(t, fixture("cgo"), []string{"CGO_ENABLED=1"}, "./...")
+	want := "web/web.go:18:2: write to package-level var hits without holding a lock"
+	if r.code != exitFindings || !strings.HasPrefix(r.stdout, want) || strings.Count(r.stdout, "\n") != 1 {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 3 and only the finding %q", r.code, r.stdout, r.stderr, want)
+	}
+	// go vet hands the tool cgo's files too (and applies no directives).
+	r = runCmd(t, fixture("cgo"), []string{"CGO_ENABLED=1"}, "go", "vet", "-vettool="+binary, "./...")
+	if r.code == 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("go vet: exit %d, stderr %q; want the finding %q", r.code, r.stderr, want)
+	}
+}
+
 // TestGoVet runs the binary as go vet's tool: only the per-package passes,
 // findings printed by go vet itself, directives not applied.
 func TestGoVet(t *testing.T) {

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+
+	"github.com/go-plugin-lint/go-plugin-lint/internal/fileclass"
 )
 
 // Entry is a directive found in a file.
@@ -36,7 +38,7 @@ func (ix *Index) HasFile(name string) bool { return ix.files[name] }
 // has already collected: no file is read or parsed again. Adding the same
 // file twice (a package and its test variant share files) is a no-op.
 func (ix *Index) AddFile(fset *token.FileSet, f *ast.File) {
-	name := fset.File(f.FileStart).Name()
+	name := fileclass.Name(fset, f) // the user's file, for cgo's rewrite of it
 	if ix.files[name] {
 		return
 	}
