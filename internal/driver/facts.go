@@ -52,66 +52,68 @@ func (s *factStore) bind(pass *analysis.Pass, p *packages.Package) {
 			panic("nil object given to ImportObjectFact")
 		}
 		owns(fact)
-		s.mu.Lock()
-		v, ok := s.objects[objectKey{obj, reflect.TypeOf(fact)}]
-		s.mu.Unlock()
-		if ok {
-			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(v).Elem())
-		}
-		return ok
+		return lookup(s, s.objects, objectKey{obj, reflect.TypeOf(fact)}, fact)
 	}
 	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
 		if obj.Pkg() != pass.Pkg {
 			panic(fmt.Sprintf("analyzer %s exported a fact about %s, which is not in package %s", pass.Analyzer.Name, obj, pass.Pkg.Path()))
 		}
 		owns(fact)
-		s.mu.Lock()
-		s.objects[objectKey{obj, reflect.TypeOf(fact)}] = fact
-		s.mu.Unlock()
+		store(s, s.objects, objectKey{obj, reflect.TypeOf(fact)}, fact)
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
 		if pkg == nil {
 			panic("nil package given to ImportPackageFact")
 		}
 		owns(fact)
-		s.mu.Lock()
-		v, ok := s.pkgs[packageKey{pkg, reflect.TypeOf(fact)}]
-		s.mu.Unlock()
-		if ok {
-			reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(v).Elem())
-		}
-		return ok
+		return lookup(s, s.pkgs, packageKey{pkg, reflect.TypeOf(fact)}, fact)
 	}
 	pass.ExportPackageFact = func(fact analysis.Fact) {
 		owns(fact)
-		s.mu.Lock()
-		s.pkgs[packageKey{pass.Pkg, reflect.TypeOf(fact)}] = fact
-		s.mu.Unlock()
+		store(s, s.pkgs, packageKey{pass.Pkg, reflect.TypeOf(fact)}, fact)
 	}
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
 		visible := closure(p)
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		var out []analysis.ObjectFact
-		for k, f := range s.objects {
-			if visible[k.obj.Pkg()] && declares(pass.Analyzer, k.t) {
-				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
-			}
-		}
-		return out
+		return all(s, s.objects, func(k objectKey, f analysis.Fact) (analysis.ObjectFact, bool) {
+			return analysis.ObjectFact{Object: k.obj, Fact: f}, visible[k.obj.Pkg()] && declares(pass.Analyzer, k.t)
+		})
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
 		visible := closure(p)
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		var out []analysis.PackageFact
-		for k, f := range s.pkgs {
-			if visible[k.pkg] && declares(pass.Analyzer, k.t) {
-				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
-			}
-		}
-		return out
+		return all(s, s.pkgs, func(k packageKey, f analysis.Fact) (analysis.PackageFact, bool) {
+			return analysis.PackageFact{Package: k.pkg, Fact: f}, visible[k.pkg] && declares(pass.Analyzer, k.t)
+		})
 	}
+}
+
+// lookup copies the fact stored under k into fact, if there is one.
+func lookup[K comparable](s *factStore, m map[K]analysis.Fact, k K, fact analysis.Fact) bool {
+	s.mu.Lock()
+	v, ok := m[k]
+	s.mu.Unlock()
+	if ok {
+		reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(v).Elem())
+	}
+	return ok
+}
+
+func store[K comparable](s *factStore, m map[K]analysis.Fact, k K, fact analysis.Fact) {
+	s.mu.Lock()
+	m[k] = fact
+	s.mu.Unlock()
+}
+
+// all lists the facts of m that keep accepts, as it converts them.
+func all[K comparable, F any](s *factStore, m map[K]analysis.Fact, keep func(K, analysis.Fact) (F, bool)) []F {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []F
+	for k, f := range m {
+		if v, ok := keep(k, f); ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func declares(a *analysis.Analyzer, t reflect.Type) bool {
