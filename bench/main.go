@@ -131,7 +131,7 @@ func run() error {
 		work     = flag.String("work", "bench/work", "work `dir` for sources, binaries and results (relative to the repository root)")
 		force    = flag.Bool("force", false, "measure again even when a saved result exists")
 		report   = flag.Bool("report", false, "only print the table from saved results")
-		fetch    = flag.Bool("fetch", false, "only download and prepare the module sources, then print their directories")
+		fetch    = flag.Bool("fetch", false, "only download the module sources and their dependencies (no build), then print their directories")
 		timeout  = flag.Duration("timeout", 45*time.Minute, "time limit of one measurement")
 		verbose  = flag.Bool("v", false, "print each command as it runs")
 	)
@@ -183,6 +183,9 @@ func run() error {
 	for _, m := range mods {
 		dir, err := prepare(cfg, m)
 		if err != nil {
+			return err
+		}
+		if err := warm(cfg, dir); err != nil {
 			return err
 		}
 		if err := countPackages(cfg, m, dir); err != nil {
@@ -332,7 +335,7 @@ func buildTools(cfg *config, only []string) error {
 }
 
 // prepare gives a writable copy of module m with its dependencies
-// downloaded and its build cache warm, and returns its directory.
+// downloaded, and returns its directory.
 func prepare(cfg *config, m module) (string, error) {
 	dir := filepath.Join(cfg.work, "src", m.name+"@"+m.version)
 	marker := filepath.Join(dir, ".bench-ready")
@@ -357,21 +360,28 @@ func prepare(cfg *config, m module) (string, error) {
 	if err := copyTree(info.Dir, dir); err != nil {
 		return "", fmt.Errorf("copying %s: %v", info.Dir, err)
 	}
-	for _, args := range [][]string{
-		{"mod", "download"},
-		// Untimed warm-up: go list's own work and the export data that
-		// go vet and staticcheck need are then in the shared build cache,
-		// so the first timed tool does not pay for the others.
-		{"list", "-e", "-export", "-deps", "-test", "./..."},
-	} {
-		if err := goCmd(cfg, dir, nil, io.Discard, args...); err != nil {
-			return "", err
-		}
+	if err := goCmd(cfg, dir, nil, io.Discard, "mod", "download"); err != nil {
+		return "", err
 	}
 	if err := os.WriteFile(marker, []byte(m.path+"@"+m.version+"\n"), 0o644); err != nil {
 		return "", err
 	}
 	return dir, nil
+}
+
+// warm fills the shared build cache for the module in dir, untimed: go
+// list's own work and the export data that go vet and staticcheck need are
+// then there, so the first timed tool does not pay for the others. -fetch
+// (the crash-free run's use) skips it: it compiles every dependency.
+func warm(cfg *config, dir string) error {
+	marker := filepath.Join(dir, ".bench-warm")
+	if _, err := os.Stat(marker); err == nil {
+		return nil
+	}
+	if err := goCmd(cfg, dir, nil, io.Discard, "list", "-e", "-export", "-deps", "-test", "./..."); err != nil {
+		return err
+	}
+	return os.WriteFile(marker, nil, 0o644)
 }
 
 // copyTree copies the read-only module cache directory src to dst, making

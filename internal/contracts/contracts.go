@@ -108,34 +108,18 @@ func run(pass *analysis.Pass) (any, error) {
 	r.addNamed(pass.Pkg, Builtin, "builtin")
 
 	// Declarations of this package.
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			gen, ok := decl.(*ast.GenDecl)
-			if !ok {
-				continue
+	for ts, doc := range directive.TypeDocs(pass.Files) {
+		tn, _ := pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
+		if tn == nil || tn.IsAlias() {
+			continue
+		}
+		if directive.Has(doc, directive.Contract) {
+			if _, known := r.contracts[tn]; !known {
+				r.contracts[tn] = "directive"
 			}
-			for _, spec := range gen.Specs {
-				ts, ok := spec.(*ast.TypeSpec)
-				if !ok {
-					continue
-				}
-				tn, _ := pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
-				if tn == nil || tn.IsAlias() {
-					continue
-				}
-				doc := ts.Doc
-				if doc == nil && len(gen.Specs) == 1 {
-					doc = gen.Doc
-				}
-				if directive.Has(doc, directive.Contract) {
-					if _, known := r.contracts[tn]; !known {
-						r.contracts[tn] = "directive"
-					}
-				}
-				if it, ok := ts.Type.(*ast.InterfaceType); ok {
-					markOnce(pass, r, it)
-				}
-			}
+		}
+		if it, ok := ts.Type.(*ast.InterfaceType); ok {
+			markOnce(pass, r, it)
 		}
 	}
 

@@ -7,6 +7,7 @@ package directive
 
 import (
 	"go/ast"
+	"iter"
 	"strings"
 )
 
@@ -38,4 +39,34 @@ func Has(doc *ast.CommentGroup, name string) bool {
 		}
 	}
 	return false
+}
+
+// TypeDocs yields each package-level type declared in files with the
+// comment that documents it, where directives on a type are read: the
+// spec's own doc, or the declaration's when the declaration holds that one
+// type (type ( ... ) groups document each spec).
+func TypeDocs(files []*ast.File) iter.Seq2[*ast.TypeSpec, *ast.CommentGroup] {
+	return func(yield func(*ast.TypeSpec, *ast.CommentGroup) bool) {
+		for _, file := range files {
+			for _, decl := range file.Decls {
+				gen, ok := decl.(*ast.GenDecl)
+				if !ok {
+					continue
+				}
+				for _, spec := range gen.Specs {
+					ts, ok := spec.(*ast.TypeSpec)
+					if !ok {
+						continue
+					}
+					doc := ts.Doc
+					if doc == nil && len(gen.Specs) == 1 {
+						doc = gen.Doc
+					}
+					if !yield(ts, doc) {
+						return
+					}
+				}
+			}
+		}
+	}
 }

@@ -2,6 +2,9 @@ package directive_test
 
 import (
 	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
 	"testing"
 
 	"github.com/go-plugin-lint/go-plugin-lint/internal/directive"
@@ -34,5 +37,36 @@ func TestHas(t *testing.T) {
 		if got := directive.Has(tc.doc, tc.name); got != tc.want {
 			t.Errorf("Has(%v, %q) = %v, want %v", tc.doc, tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestTypeDocs(t *testing.T) {
+	src := `package p
+
+//pluginlint:contract
+type Single interface{ M() }
+
+// Group's comment documents the group, not its types.
+//
+//pluginlint:contract
+type (
+	//pluginlint:contract
+	First interface{ M() }
+	Second interface{ M() }
+)
+
+var v int
+`
+	f, err := parser.ParseFile(token.NewFileSet(), "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for ts, doc := range directive.TypeDocs([]*ast.File{f}) {
+		got[ts.Name.Name] = directive.Has(doc, directive.Contract)
+	}
+	want := map[string]bool{"Single": true, "First": true, "Second": false}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("contracts %v, want %v", got, want)
 	}
 }

@@ -102,26 +102,10 @@ func Contracts(in []Input, extra []string) []*types.TypeName {
 			continue
 		}
 		visit(p.Types)
-		for _, f := range p.Files {
-			for _, decl := range f.Decls {
-				gen, ok := decl.(*ast.GenDecl)
-				if !ok {
-					continue
-				}
-				for _, spec := range gen.Specs {
-					ts, ok := spec.(*ast.TypeSpec)
-					if !ok {
-						continue
-					}
-					doc := ts.Doc
-					if doc == nil && len(gen.Specs) == 1 {
-						doc = gen.Doc
-					}
-					if directive.Has(doc, directive.Contract) {
-						if tn, ok := p.Types.Scope().Lookup(ts.Name.Name).(*types.TypeName); ok {
-							add(tn)
-						}
-					}
+		for ts, doc := range directive.TypeDocs(p.Files) {
+			if directive.Has(doc, directive.Contract) {
+				if tn, ok := p.Types.Scope().Lookup(ts.Name.Name).(*types.TypeName); ok {
+					add(tn)
 				}
 			}
 		}
