@@ -4,7 +4,7 @@
 // the input package, a fact that does not survive encoding, or a
 // diagnostic whose position is not in the package's files.
 //
-//	go run ./robust std                       # the standard library, with tests (a few minutes, ~4 GB)
+//	go run ./robust std                       # the standard library, with tests (under a minute, ~2 GB)
 //	go run ./robust -C DIR ./...              # a module; robust/run.sh runs std and the benchmark modules
 //
 // It loads and analyses packages exactly as the go-plugin-lint command does
