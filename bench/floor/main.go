@@ -38,8 +38,8 @@ import (
 	"github.com/go-plugin-lint/go-plugin-lint/internal/load"
 )
 
-// noop does nothing: running it makes the checker type-check every root
-// package and nothing more.
+// noop does nothing and uses no facts: the driver type-checks every
+// package (roots and dependencies) and runs nothing on dependencies.
 var noop = &analysis.Analyzer{
 	Name: "noop",
 	Doc:  "does nothing; the benchmark floor",
