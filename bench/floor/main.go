@@ -97,7 +97,7 @@ func run() error {
 	}
 	// Loading and analysis interleave, as in the command: each package is
 	// type-checked just before its analysis.
-	graph, err := driver.Run(fset, cfg, as, flag.Args()...)
+	graph, err := driver.Run(fset, cfg, as, driver.Options{AfterRoot: func(*packages.Package) {}}, flag.Args()...)
 	if err != nil {
 		return fmt.Errorf("loading packages: %v", err)
 	}

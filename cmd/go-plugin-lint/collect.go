@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -65,18 +66,59 @@ type collected struct {
 	findings []finding
 	errors   []actionError
 	failed   bool // an analysis failed for a reason not already reported
-	// files maps each file name of the root packages to its syntax; roots
-	// are their packages' IDs, to attribute run-wide findings.
+	// files maps each file name of the root packages to what later steps
+	// read of its syntax, kept by keepRoot: the comments (directives,
+	// generated-file headers) and the spans of its declarations. fileIDs
+	// are the files' packages' IDs, to attribute run-wide findings.
+	mu      sync.Mutex
 	files   map[string]*ast.File
+	decls   map[string][]declSpan
 	fileIDs map[string]string
+}
+
+// declSpan is a top-level declaration's extent and name (baseline keys).
+type declSpan struct {
+	pos, end token.Pos
+	name     string
+}
+
+func newCollected() *collected {
+	return &collected{files: map[string]*ast.File{}, decls: map[string][]declSpan{}, fileIDs: map[string]string{}}
+}
+
+// keepRoot is the driver's AfterRoot hook: it keeps what the findings
+// pipeline reads of a root's files, so that their syntax can go. A file
+// is kept as a skeleton holding its comments, package clause and extent.
+func (c *collected) keepRoot(fset *token.FileSet) func(*packages.Package) {
+	return func(pkg *packages.Package) {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		for _, f := range pkg.Syntax {
+			name := fileclass.Name(fset, f)
+			// A file of a package and its test variant goes to the
+			// package, whose ID sorts first.
+			if id, ok := c.fileIDs[name]; !ok || pkg.ID < id {
+				c.fileIDs[name] = pkg.ID
+			}
+			if c.files[name] != nil {
+				continue
+			}
+			c.files[name] = &ast.File{FileStart: f.FileStart, FileEnd: f.FileEnd, Package: f.Package, Name: f.Name, Comments: f.Comments}
+			spans := make([]declSpan, len(f.Decls))
+			for i, d := range f.Decls {
+				spans[i] = declSpan{d.Pos(), d.End(), declName(d)}
+			}
+			c.decls[name] = spans
+		}
+	}
 }
 
 // collect gathers the per-package diagnostics of the root actions, runs
 // each member's run-wide step over its results, and gathers analysis
-// errors. On stderr it reports only root causes: not skips caused by
-// package errors (already reported), nor actions whose prerequisites failed.
-func collect(fset *token.FileSet, graph *driver.Graph, members []analyzers.Member) *collected {
-	c := &collected{files: map[string]*ast.File{}, fileIDs: map[string]string{}}
+// errors into c, which keepRoot filled during the run. On stderr it
+// reports only root causes: not skips caused by package errors (already
+// reported), nor actions whose prerequisites failed.
+func collect(fset *token.FileSet, graph *driver.Graph, members []analyzers.Member, c *collected) {
 	byName := map[string]analyzers.Member{}
 	for _, m := range members {
 		byName[m.Analyzer.Name] = m
@@ -84,15 +126,6 @@ func collect(fset *token.FileSet, graph *driver.Graph, members []analyzers.Membe
 	runs := map[string]*runwide.Run{}
 	for _, act := range graph.Roots {
 		pkg := act.Package
-		for _, f := range pkg.Syntax {
-			name := fileclass.Name(fset, f)
-			c.files[name] = f
-			// A file of a package and its test variant goes to the
-			// package, whose ID sorts first.
-			if id, ok := c.fileIDs[name]; !ok || pkg.ID < id {
-				c.fileIDs[name] = pkg.ID
-			}
-		}
 		for _, d := range act.Diagnostics {
 			c.findings = append(c.findings, newFinding(fset, act.Analyzer.Name, pkg.ID, d))
 		}
@@ -145,7 +178,6 @@ func collect(fset *token.FileSet, graph *driver.Graph, members []analyzers.Membe
 	for i := range c.findings {
 		c.findings[i].decl = c.enclosingDecl(fset, c.findings[i].posn)
 	}
-	return c
 }
 
 // packageOf returns the ID of the root package holding file, so that
@@ -258,9 +290,9 @@ func (c *collected) enclosingDecl(fset *token.FileSet, posn token.Position) stri
 		return ""
 	}
 	pos := fset.File(f.FileStart).Pos(posn.Offset)
-	for _, d := range f.Decls {
-		if d.Pos() <= pos && pos < d.End() {
-			return declName(d)
+	for _, d := range c.decls[posn.Filename] {
+		if d.pos <= pos && pos < d.end {
+			return d.name
 		}
 	}
 	return "package " + f.Name.Name

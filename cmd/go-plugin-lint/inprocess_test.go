@@ -120,7 +120,8 @@ func analyse(t *testing.T, fset *token.FileSet, dir string, members []analyzers.
 	t.Helper()
 	var c *collected
 	_, stderr := capture(t, func() {
-		graph, err := driver.Run(fset, load.Config{Dir: dir}, guard(analyzers.Analyzers(members)), "./...")
+		c = newCollected()
+		graph, err := driver.Run(fset, load.Config{Dir: dir}, guard(analyzers.Analyzers(members)), driver.Options{AfterRoot: c.keepRoot(fset)}, "./...")
 		if err != nil {
 			t.Error(err)
 			return
@@ -129,7 +130,7 @@ func analyse(t *testing.T, fset *token.FileSet, dir string, members []analyzers.
 			t.Errorf("loading: %v", graph.Packages)
 			return
 		}
-		c = collect(fset, graph, members)
+		collect(fset, graph, members, c)
 	})
 	if c == nil {
 		t.FailNow()

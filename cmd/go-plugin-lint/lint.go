@@ -62,7 +62,8 @@ func lintMain(args []string) int {
 	members := opts.selected(suite)
 
 	fset := token.NewFileSet()
-	graph, err := analyze(fset, patterns, opts, guard(analyzers.Analyzers(members)))
+	c := newCollected()
+	graph, err := analyze(fset, patterns, opts, guard(analyzers.Analyzers(members)), c)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -72,7 +73,7 @@ func lintMain(args []string) int {
 	if loadFailed {
 		hintSubcommand(patterns[0], pkgs)
 	}
-	c := collect(fset, graph, members)
+	collect(fset, graph, members, c)
 
 	if opts.memprofile != "" {
 		if err := writeHeapProfile(opts.memprofile); err != nil {
@@ -156,13 +157,14 @@ func (o *lintOptions) check() error {
 	return nil
 }
 
-// analyze loads and analyses the packages matching patterns.
-func analyze(fset *token.FileSet, patterns []string, opts *lintOptions, as []*analysis.Analyzer) (*driver.Graph, error) {
+// analyze loads and analyses the packages matching patterns, keeping in c
+// what the findings pipeline reads of the roots' files.
+func analyze(fset *token.FileSet, patterns []string, opts *lintOptions, as []*analysis.Analyzer, c *collected) (*driver.Graph, error) {
 	cfg := load.Config{Tests: opts.tests}
 	if opts.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.tags}
 	}
-	g, err := driver.Run(fset, cfg, as, patterns...)
+	g, err := driver.Run(fset, cfg, as, driver.Options{AfterRoot: c.keepRoot(fset)}, patterns...)
 	if err != nil {
 		return nil, fmt.Errorf("loading packages: %s", oneLine(err.Error()))
 	}

@@ -7,9 +7,10 @@
 // every package at once, and the peak of a run was the whole dependency
 // graph in memory. Here a dependency lives as syntax only while it is being
 // analysed; afterwards only its *types.Package and the facts exported on
-// it remain. The packages the user asked for (the roots) keep everything,
-// since the run-wide step, suppression directives and suggested fixes read
-// them at the end.
+// it remain. The packages the user asked for (the roots) keep their types
+// and results for the run-wide step, and their syntax unless an AfterRoot
+// hook takes what it needs from it first (the command keeps comments and
+// declaration spans, for directives and baseline keys).
 //
 // Semantics follow the checker's: every analyzer runs on every root; on a
 // dependency only the analyzers that use facts run, with what they
@@ -63,14 +64,23 @@ func (g *Graph) All() iter.Seq[*Action] {
 	}
 }
 
+// Options tune a run; the zero value keeps every root's syntax to the end.
+type Options struct {
+	// AfterRoot, when set, is called once a root's analysis is done,
+	// from the goroutine that analysed it, possibly concurrently with
+	// other calls. The root's syntax is dropped when it returns: it takes
+	// from p.Syntax what it needs later.
+	AfterRoot func(p *packages.Package)
+}
+
 // Run loads the packages matching patterns and analyses them. The error
 // is for a failed load; analysis failures are in the actions.
-func Run(fset *token.FileSet, cfg load.Config, analyzers []*analysis.Analyzer, patterns ...string) (*Graph, error) {
+func Run(fset *token.FileSet, cfg load.Config, analyzers []*analysis.Analyzer, opts Options, patterns ...string) (*Graph, error) {
 	roots, err := load.Metadata(cfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	return Analyze(load.NewChecker(fset, cfg, roots), analyzers, roots), nil
+	return Analyze(load.NewChecker(fset, cfg, roots), analyzers, roots, opts), nil
 }
 
 // node is the state of one package during a run.
@@ -83,9 +93,9 @@ type node struct {
 
 // Analyze type-checks and analyses roots and their dependencies, up to
 // GOMAXPROCS packages at a time.
-func Analyze(checker *load.Checker, analyzers []*analysis.Analyzer, roots []*packages.Package) *Graph {
+func Analyze(checker *load.Checker, analyzers []*analysis.Analyzer, roots []*packages.Package, opts Options) *Graph {
 	order, onDeps := plan(analyzers)
-	r := &run{checker: checker, order: order, onDeps: onDeps, facts: newFactStore(), nodes: map[*packages.Package]*node{}}
+	r := &run{checker: checker, opts: opts, order: order, onDeps: onDeps, facts: newFactStore(), nodes: map[*packages.Package]*node{}}
 	var all []*node
 	for _, p := range roots {
 		r.nodes[p] = &node{pkg: p, root: true}
@@ -173,14 +183,15 @@ func plan(analyzers []*analysis.Analyzer) (order []*analysis.Analyzer, onDeps ma
 
 type run struct {
 	checker *load.Checker
+	opts    Options
 	order   []*analysis.Analyzer
 	onDeps  map[*analysis.Analyzer]bool
 	facts   *factStore
 	nodes   map[*packages.Package]*node // written before the goroutines start
 }
 
-// process type-checks and analyses one package, then releases it unless
-// it is a root.
+// process type-checks and analyses one package, then releases what is
+// no longer needed.
 func (r *run) process(n *node) {
 	r.checker.Check(n.pkg)
 	n.actions = map[*analysis.Analyzer]*Action{}
@@ -189,10 +200,13 @@ func (r *run) process(n *node) {
 			n.actions[a] = r.exec(n, a)
 		}
 	}
-	if n.root {
-		n.pkg.TypesInfo = nil
-	}
-	if !n.root {
+	switch {
+	case n.root && r.opts.AfterRoot != nil:
+		r.opts.AfterRoot(n.pkg)
+		load.Release(n.pkg)
+	case n.root:
+		n.pkg.TypesInfo = nil // nothing after the analysis reads it
+	default:
 		load.Release(n.pkg)
 		for _, act := range n.actions {
 			act.Result, act.Diagnostics = nil, nil

@@ -11,10 +11,12 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/go-plugin-lint/go-plugin-lint/analyzers"
 	"github.com/go-plugin-lint/go-plugin-lint/internal/driver"
@@ -119,7 +121,7 @@ func TestFactsFlowAndDependenciesAreReleased(t *testing.T) {
 	dir := writeFiles(t, parseArchive(twoPackages))
 	s := seen{}
 	plain := s.analyzer("plain")
-	g, err := driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{markers, plain}, "./b")
+	g, err := driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{markers, plain}, driver.Options{}, "./b")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +172,7 @@ func TestErrorsSkipAndPropagate(t *testing.T) {
 	tolerant := s.analyzer("tolerant")
 	tolerant.RunDespiteErrors = true
 	needsMarkers := s.analyzer("needsmarkers", markers)
-	g, err := driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{needsMarkers, tolerant}, "./...")
+	g, err := driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{needsMarkers, tolerant}, driver.Options{}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +218,7 @@ func TestSameFindingsAsChecker(t *testing.T) {
 	suite := analyzers.Analyzers(analyzers.Suite())
 
 	fset := token.NewFileSet()
-	g, err := driver.Run(fset, cfg, suite, "./...")
+	g, err := driver.Run(fset, cfg, suite, driver.Options{}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +279,44 @@ func TestForeignFactPanics(t *testing.T) {
 			pass.ExportObjectFact(hook, new(marked))
 			return nil, nil
 		}}
-	if _, err := driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{bad}, "./b"); err != nil {
+	if _, err := driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{bad}, driver.Options{}, "./b"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAfterRoot: the hook sees each root with its syntax, once, and the
+// syntax goes after it; without the hook, roots keep their syntax.
+func TestAfterRoot(t *testing.T) {
+	dir := writeFiles(t, parseArchive(twoPackages))
+	var mu sync.Mutex
+	seen := map[string]int{}
+	hook := driver.Options{AfterRoot: func(p *packages.Package) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(p.Syntax) == 0 {
+			t.Errorf("%s reached the hook without its syntax", p.PkgPath)
+		}
+		seen[p.PkgPath]++
+	}}
+	g, err := driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{markers}, hook, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]int{"example.com/m/a": 1, "example.com/m/b": 1}; !reflect.DeepEqual(seen, want) {
+		t.Errorf("hook calls %v, want %v", seen, want)
+	}
+	for _, p := range g.Packages {
+		if p.Syntax != nil || p.TypesInfo != nil || p.Types == nil {
+			t.Errorf("%s after the hook: syntax %v, types.Info %v, types %v; want only types", p.PkgPath, p.Syntax != nil, p.TypesInfo != nil, p.Types != nil)
+		}
+	}
+	g, err = driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{markers}, driver.Options{}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range g.Packages {
+		if len(p.Syntax) == 0 {
+			t.Errorf("%s lost its syntax without a hook", p.PkgPath)
+		}
 	}
 }
