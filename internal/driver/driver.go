@@ -22,6 +22,7 @@ package driver
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"iter"
 	"reflect"
 	"runtime"
@@ -89,6 +90,9 @@ type node struct {
 	root    bool
 	done    chan struct{}
 	actions map[*analysis.Analyzer]*Action
+	// holders are the packages with facts that pkg imports, transitively:
+	// whose facts its passes see.
+	holders map[*types.Package]bool
 }
 
 // Analyze type-checks and analyses roots and their dependencies, up to
@@ -194,6 +198,7 @@ type run struct {
 // no longer needed.
 func (r *run) process(n *node) {
 	r.checker.Check(n.pkg)
+	n.holders = r.factHolders(n.pkg)
 	n.actions = map[*analysis.Analyzer]*Action{}
 	for _, a := range r.order {
 		if n.root || r.onDeps[a] {
@@ -260,7 +265,7 @@ func (r *run) exec(n *node, a *analysis.Analyzer) *Action {
 		Report:       func(d analysis.Diagnostic) { act.Diagnostics = append(act.Diagnostics, d) },
 		ReadFile:     readFile(n.pkg),
 	}
-	r.facts.bind(pass, n.pkg)
+	r.facts.bind(pass, n.holders)
 	act.Result, act.Err = a.Run(pass)
 	if act.Err == nil && a.ResultType != nil && reflect.TypeOf(act.Result) != a.ResultType {
 		act.Err = fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v",

@@ -320,3 +320,26 @@ func TestAfterRoot(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsOfNonImportsAreInvisible: AllObjectFacts in a package lists the
+// facts of what it imports, transitively, never those of a package
+// analysed in the same run that it does not import.
+func TestFactsOfNonImportsAreInvisible(t *testing.T) {
+	files := parseArchive(twoPackages)
+	files["c/c.go"] = "package c\n\n// Other is marked.\nfunc Other() {}\n"
+	files["d/d.go"] = "package d\n\nimport _ \"example.com/m/b\"\n"
+	dir := writeFiles(t, files)
+	g, err := driver.Run(token.NewFileSet(), load.Config{Dir: dir}, []*analysis.Analyzer{markers}, driver.Options{}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]any{}
+	for _, act := range g.Roots {
+		got[act.Package.PkgPath] = act.Result
+	}
+	// a and c see their own fact; b and d (through b) see a's only.
+	want := map[string]any{"example.com/m/a": 1, "example.com/m/b": 1, "example.com/m/c": 1, "example.com/m/d": 1}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts seen %v, want %v", got, want)
+	}
+}

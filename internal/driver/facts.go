@@ -20,6 +20,7 @@ type factStore struct {
 	mu      sync.Mutex
 	objects map[objectKey]analysis.Fact
 	pkgs    map[packageKey]analysis.Fact
+	holders map[*types.Package]bool // packages with at least one fact
 }
 
 type objectKey struct {
@@ -33,11 +34,12 @@ type packageKey struct {
 }
 
 func newFactStore() *factStore {
-	return &factStore{objects: map[objectKey]analysis.Fact{}, pkgs: map[packageKey]analysis.Fact{}}
+	return &factStore{objects: map[objectKey]analysis.Fact{}, pkgs: map[packageKey]analysis.Fact{}, holders: map[*types.Package]bool{}}
 }
 
-// bind gives pass its fact functions.
-func (s *factStore) bind(pass *analysis.Pass, p *packages.Package) {
+// bind gives pass its fact functions; visible is the set of packages
+// whose facts it sees besides its own.
+func (s *factStore) bind(pass *analysis.Pass, visible map[*types.Package]bool) {
 	owns := func(fact analysis.Fact) {
 		t := reflect.TypeOf(fact)
 		for _, f := range pass.Analyzer.FactTypes {
@@ -59,7 +61,7 @@ func (s *factStore) bind(pass *analysis.Pass, p *packages.Package) {
 			panic(fmt.Sprintf("analyzer %s exported a fact about %s, which is not in package %s", pass.Analyzer.Name, obj, pass.Pkg.Path()))
 		}
 		owns(fact)
-		store(s, s.objects, objectKey{obj, reflect.TypeOf(fact)}, fact)
+		store(s, s.objects, objectKey{obj, reflect.TypeOf(fact)}, pass.Pkg, fact)
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
 		if pkg == nil {
@@ -70,18 +72,17 @@ func (s *factStore) bind(pass *analysis.Pass, p *packages.Package) {
 	}
 	pass.ExportPackageFact = func(fact analysis.Fact) {
 		owns(fact)
-		store(s, s.pkgs, packageKey{pass.Pkg, reflect.TypeOf(fact)}, fact)
+		store(s, s.pkgs, packageKey{pass.Pkg, reflect.TypeOf(fact)}, pass.Pkg, fact)
 	}
+	sees := func(pkg *types.Package) bool { return pkg == pass.Pkg || visible[pkg] }
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
-		visible := closure(p)
 		return all(s, s.objects, func(k objectKey, f analysis.Fact) (analysis.ObjectFact, bool) {
-			return analysis.ObjectFact{Object: k.obj, Fact: f}, visible[k.obj.Pkg()] && declares(pass.Analyzer, k.t)
+			return analysis.ObjectFact{Object: k.obj, Fact: f}, sees(k.obj.Pkg()) && declares(pass.Analyzer, k.t)
 		})
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
-		visible := closure(p)
 		return all(s, s.pkgs, func(k packageKey, f analysis.Fact) (analysis.PackageFact, bool) {
-			return analysis.PackageFact{Package: k.pkg, Fact: f}, visible[k.pkg] && declares(pass.Analyzer, k.t)
+			return analysis.PackageFact{Package: k.pkg, Fact: f}, sees(k.pkg) && declares(pass.Analyzer, k.t)
 		})
 	}
 }
@@ -97,10 +98,33 @@ func lookup[K comparable](s *factStore, m map[K]analysis.Fact, k K, fact analysi
 	return ok
 }
 
-func store[K comparable](s *factStore, m map[K]analysis.Fact, k K, fact analysis.Fact) {
+func store[K comparable](s *factStore, m map[K]analysis.Fact, k K, holder *types.Package, fact analysis.Fact) {
 	s.mu.Lock()
 	m[k] = fact
+	s.holders[holder] = true
 	s.mu.Unlock()
+}
+
+func (s *factStore) holds(pkg *types.Package) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.holders[pkg]
+}
+
+// factHolders returns the packages with facts that p imports,
+// transitively: the union of its imports' own sets and of those imports
+// that hold facts. Every import of p must be done.
+func (r *run) factHolders(p *packages.Package) map[*types.Package]bool {
+	out := map[*types.Package]bool{}
+	for _, imp := range p.Imports {
+		for pkg := range r.nodes[imp].holders {
+			out[pkg] = true
+		}
+		if r.facts.holds(imp.Types) {
+			out[imp.Types] = true
+		}
+	}
+	return out
 }
 
 // all lists the facts of m that keep accepts, as it converts them.
@@ -123,16 +147,6 @@ func declares(a *analysis.Analyzer, t reflect.Type) bool {
 		}
 	}
 	return false
-}
-
-// closure is the set of packages whose facts p sees: itself and what it
-// imports, transitively.
-func closure(p *packages.Package) map[*types.Package]bool {
-	out := map[*types.Package]bool{}
-	packages.Visit([]*packages.Package{p}, nil, func(q *packages.Package) {
-		out[q.Types] = true
-	})
-	return out
 }
 
 // sortedImports lists p's imports in import-path order, for a stable
