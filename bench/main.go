@@ -23,6 +23,10 @@
 //	               build cache is warm, as for floor and suite (staticcheck reads the
 //	               export data that go list -export leaves there)
 //
+// floor, perpackage and suite run five times each and keep the median run
+// (by wall time): they take seconds, and a shared machine's noise is about
+// ±20 % on one run. The cold measurements run once.
+//
 // Each result is saved as -work/results/MODULE/MEASUREMENT.json, and a
 // measurement already saved is skipped unless -force: an interrupted run
 // resumes where it stopped. The table is built from the saved results.
@@ -54,6 +58,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -97,7 +102,8 @@ type result struct {
 	ExitStatus  int       `json:"exit_status"`
 	Load1       float64   `json:"load1"` // 1-minute load average just before the run
 	When        time.Time `json:"when"`
-	Commit      string    `json:"commit"` // go-plugin-lint commit measured
+	Commit      string    `json:"commit"`         // go-plugin-lint commit measured
+	Runs        int       `json:"runs,omitempty"` // runs made; this is the median one (0: one run)
 }
 
 // pkgCount is the size of one module's run.
@@ -537,11 +543,36 @@ func measure(cfg *config, m module, dir, name string) error {
 		return fmt.Errorf("unknown measurement %q", name)
 	}
 
+	// The load-only and standalone measurements take seconds, where a
+	// shared 2-core machine's noise is ±20 %: they run five times and the
+	// median run (by wall time) is kept. The cold ones run once.
+	runs := 1
+	switch name {
+	case "floor", "perpackage", "suite":
+		runs = 5
+	}
+	var rs []result
+	for range runs {
+		r, err := measureOnce(cfg, m, dir, name, resDir, argv, env)
+		if err != nil {
+			return err
+		}
+		rs = append(rs, r)
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].WallSeconds < rs[j].WallSeconds })
+	r := rs[len(rs)/2]
+	r.Runs = runs
+	fmt.Fprintf(os.Stderr, "bench: %s %s: %.1fs, %d MB\n", m.name, name, r.WallSeconds, r.MaxRSSKB/1024)
+	return writeJSON(path, r)
+}
+
+// measureOnce runs argv once under /usr/bin/time -v.
+func measureOnce(cfg *config, m module, dir, name, resDir string, argv, env []string) (result, error) {
 	timeFile := filepath.Join(resDir, name+".time")
 	logFile := filepath.Join(resDir, name+".log")
 	logf, err := os.Create(logFile)
 	if err != nil {
-		return err
+		return result{}, err
 	}
 	defer logf.Close()
 	ctx, cancel := context.WithTimeout(cfg.ctx, cfg.timeout)
@@ -558,17 +589,17 @@ func measure(cfg *config, m module, dir, name string) error {
 	fmt.Fprintf(os.Stderr, "bench: %s %s: %s (load %.2f)\n", m.name, name, strings.Join(argv, " "), load1)
 	runErr := cmd.Run()
 	if cfg.ctx.Err() != nil {
-		return fmt.Errorf("interrupted; nothing saved for this measurement")
+		return result{}, fmt.Errorf("interrupted; nothing saved for this measurement")
 	}
 	if ctx.Err() != nil {
-		return fmt.Errorf("timed out after %v (raise -timeout); output in %s", cfg.timeout, logFile)
+		return result{}, fmt.Errorf("timed out after %v (raise -timeout); output in %s", cfg.timeout, logFile)
 	}
 	res, err := parseTime(timeFile)
 	if err != nil {
-		return fmt.Errorf("%v (command error: %v; output in %s)", err, runErr, logFile)
+		return result{}, fmt.Errorf("%v (command error: %v; output in %s)", err, runErr, logFile)
 	}
 	if strings.Contains(res.signal, "signal") {
-		return fmt.Errorf("%s; output in %s", res.signal, logFile)
+		return result{}, fmt.Errorf("%s; output in %s", res.signal, logFile)
 	}
 	r := result{
 		Module: m.name, Version: m.version, Measurement: name,
@@ -581,10 +612,9 @@ func measure(cfg *config, m module, dir, name string) error {
 		fmt.Fprintf(os.Stderr, "bench: %s %s: exit status %d (recorded; output in %s)\n", m.name, name, r.ExitStatus, logFile)
 	}
 	if err := checkLog(logFile); err != nil {
-		return err
+		return result{}, err
 	}
-	fmt.Fprintf(os.Stderr, "bench: %s %s: %.1fs, %d MB\n", m.name, name, r.WallSeconds, r.MaxRSSKB/1024)
-	return writeJSON(path, r)
+	return r, nil
 }
 
 // checkLog fails when a tool crashed: a crash invalidates the measurement.
