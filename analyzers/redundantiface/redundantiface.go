@@ -81,8 +81,15 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	for _, tn := range cr.Asserted {
 		r.Contracts = append(r.Contracts, qualified(tn))
 	}
+	var imported []types.Type // built on first use: most packages declare no interface
 	for _, it := range r.Ifaces {
-		if !it.Generated && importImplements(pass.Pkg, it) {
+		if it.Generated {
+			continue
+		}
+		if imported == nil {
+			imported = importedConcrete(pass.Pkg)
+		}
+		if importImplements(pass.Pkg, imported, it) {
 			r.Implemented = append(r.Implemented, it.Key)
 		}
 	}
@@ -96,10 +103,31 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	return r, nil
 }
 
+// importedConcrete lists the non-generic, non-interface named types that
+// pkg's direct imports declare, for importImplements.
+func importedConcrete(pkg *types.Package) []types.Type {
+	out := []types.Type{}
+	for _, imp := range pkg.Imports() {
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || types.IsInterface(tn.Type()) {
+				continue
+			}
+			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
+				continue
+			}
+			out = append(out, tn.Type())
+		}
+	}
+	return out
+}
+
 // importImplements reports whether a type declared in a direct import
-// implements it (a flusher interface that *bufio.Writer satisfies): such a
-// type counts even where the package never converts one.
-func importImplements(pkg *types.Package, it *Iface) bool {
+// (one of imported) implements it (a flusher interface that *bufio.Writer
+// satisfies): such a type counts even where the package never converts
+// one.
+func importImplements(pkg *types.Package, imported []types.Type, it *Iface) bool {
 	if it.Generic || len(it.Methods) == 0 {
 		return false
 	}
@@ -111,19 +139,9 @@ func importImplements(pkg *types.Package, it *Iface) bool {
 	if !ok {
 		return false
 	}
-	for _, imp := range pkg.Imports() {
-		scope := imp.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || types.IsInterface(tn.Type()) {
-				continue
-			}
-			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
-				continue
-			}
-			if types.Implements(tn.Type(), iface) || types.Implements(types.NewPointer(tn.Type()), iface) {
-				return true
-			}
+	for _, t := range imported {
+		if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+			return true
 		}
 	}
 	return false
