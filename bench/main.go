@@ -23,9 +23,9 @@
 //	               build cache is warm, as for floor and suite (staticcheck reads the
 //	               export data that go list -export leaves there)
 //
-// floor, perpackage and suite run five times each and keep the median run
-// (by wall time): they take seconds, and a shared machine's noise is about
-// ±20 % on one run. The cold measurements run once.
+// floor, perpackage and suite run five times each and keep the fastest
+// run: they take seconds, and a shared machine's noise, about ±20 % on one
+// run, only slows runs down. The cold measurements run once.
 //
 // Each result is saved as -work/results/MODULE/MEASUREMENT.json, and a
 // measurement already saved is skipped unless -force: an interrupted run
@@ -103,7 +103,7 @@ type result struct {
 	Load1       float64   `json:"load1"` // 1-minute load average just before the run
 	When        time.Time `json:"when"`
 	Commit      string    `json:"commit"`         // go-plugin-lint commit measured
-	Runs        int       `json:"runs,omitempty"` // runs made; this is the median one (0: one run)
+	Runs        int       `json:"runs,omitempty"` // runs made; this is the fastest (0: one run)
 }
 
 // pkgCount is the size of one module's run.
@@ -544,8 +544,9 @@ func measure(cfg *config, m module, dir, name string) error {
 	}
 
 	// The load-only and standalone measurements take seconds, where a
-	// shared 2-core machine's noise is ±20 %: they run five times and the
-	// median run (by wall time) is kept. The cold ones run once.
+	// shared 2-core machine's noise is ±20 % and comes in bursts: they run
+	// five times and the fastest run is kept (noise only ever slows a run
+	// down). The cold ones run once.
 	runs := 1
 	switch name {
 	case "floor", "perpackage", "suite":
@@ -560,7 +561,7 @@ func measure(cfg *config, m module, dir, name string) error {
 		rs = append(rs, r)
 	}
 	sort.Slice(rs, func(i, j int) bool { return rs[i].WallSeconds < rs[j].WallSeconds })
-	r := rs[len(rs)/2]
+	r := rs[0]
 	r.Runs = runs
 	fmt.Fprintf(os.Stderr, "bench: %s %s: %.1fs, %d MB\n", m.name, name, r.WallSeconds, r.MaxRSSKB/1024)
 	return writeJSON(path, r)
