@@ -79,14 +79,15 @@ func fileURI(slashPath string) string {
 }
 
 // columns converts Go's byte columns to the Unicode code point columns that
-// the log declares (columnKind), reading a file only when one of its
-// findings' lines is not plain ASCII up to the column.
+// the log declares (columnKind). It finds the line by its number, not by
+// the position's offset: in a file cmd/cgo rewrote, the offset is in the
+// rewrite, while the file name and line are the user's.
 type columns struct {
 	files map[string][]byte
 }
 
 func (c *columns) of(p token.Position) int {
-	if p.Column <= 1 || p.Filename == "" {
+	if p.Column <= 1 || p.Filename == "" || p.Line < 1 {
 		return p.Column
 	}
 	src, ok := c.files[p.Filename]
@@ -94,9 +95,19 @@ func (c *columns) of(p token.Position) int {
 		src, _ = os.ReadFile(p.Filename) // unreadable: keep byte columns
 		c.files[p.Filename] = src
 	}
-	start := p.Offset - (p.Column - 1)
-	if start < 0 || p.Offset > len(src) {
+	line := src
+	for range p.Line - 1 {
+		i := bytes.IndexByte(line, '\n')
+		if i < 0 {
+			return p.Column
+		}
+		line = line[i+1:]
+	}
+	if end := bytes.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	if p.Column-1 > len(line) {
 		return p.Column
 	}
-	return utf8.RuneCount(src[start:p.Offset]) + 1
+	return utf8.RuneCount(line[:p.Column-1]) + 1
 }
