@@ -54,7 +54,7 @@ func (c *Checker) Check(p *packages.Package) {
 		}
 		if f != nil {
 			p.Syntax = append(p.Syntax, f)
-			stripped = stripped || isStripped(f)
+			stripped = stripped || c.strip.strip(name)
 		}
 	}
 

@@ -113,9 +113,10 @@ func goEnv(name string) string {
 	return strings.TrimSpace(out)
 }
 
-// strip reports whether filename's function bodies may be stubbed out.
+// strip reports whether filename's function bodies may be stubbed out;
+// false for a nil stripper, which keeps every body.
 func (s *stripper) strip(filename string) bool {
-	if s.keep[filename] {
+	if s == nil || s.keep[filename] {
 		return false
 	}
 	if strings.Contains(filename, string(filepath.Separator)+"vendor"+string(filepath.Separator)) {
@@ -133,7 +134,7 @@ const parseMode = parser.AllErrors | parser.ParseComments | parser.SkipObjectRes
 
 func (s *stripper) parse(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 	f, err := parser.ParseFile(fset, filename, src, parseMode)
-	if err != nil || f == nil || s == nil || !s.strip(filename) {
+	if err != nil || f == nil || !s.strip(filename) {
 		return f, err
 	}
 	stubBodies(f)
@@ -155,31 +156,28 @@ func emptyTables(f *ast.File) {
 		}
 		for _, spec := range gen.Specs {
 			for _, v := range spec.(*ast.ValueSpec).Values {
-				if emptyLiteral(v) {
-					markStripped(f)
-				}
+				emptyLiteral(v)
 			}
 		}
 	}
 }
 
 // emptyLiteral empties the composite literal e, or the one e takes the
-// address of, and reports whether it did.
-func emptyLiteral(e ast.Expr) bool {
+// address of.
+func emptyLiteral(e ast.Expr) {
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = u.X
 	}
 	lit, ok := e.(*ast.CompositeLit)
-	if !ok || lit.Type == nil || len(lit.Elts) == 0 {
-		return false
+	if !ok || lit.Type == nil {
+		return
 	}
 	if arr, ok := lit.Type.(*ast.ArrayType); ok {
 		if _, dots := arr.Len.(*ast.Ellipsis); dots {
-			return false
+			return
 		}
 	}
 	lit.Elts = nil
-	return true
 }
 
 // stubBodies replaces the body of every non-generic function and method
@@ -201,7 +199,6 @@ func stubBodies(f *ast.File) {
 			}}},
 			Rbrace: fn.Body.Rbrace,
 		}
-		markStripped(f)
 	}
 }
 
@@ -221,29 +218,6 @@ func generic(fn *ast.FuncDecl) bool {
 		return true
 	}
 	return false
-}
-
-// strippedMarker is added to the comments of a stripped file, so that
-// the checker can tell which errors the stripping caused.
-const strippedMarker = "//go-plugin-lint:bodies-stripped"
-
-func markStripped(f *ast.File) {
-	for _, g := range f.Comments {
-		for _, c := range g.List {
-			if c.Text == strippedMarker {
-				return
-			}
-		}
-	}
-	f.Comments = append(f.Comments, &ast.CommentGroup{List: []*ast.Comment{{Slash: f.FileEnd, Text: strippedMarker}}})
-}
-
-func isStripped(f *ast.File) bool {
-	if len(f.Comments) == 0 {
-		return false
-	}
-	last := f.Comments[len(f.Comments)-1]
-	return len(last.List) == 1 && last.List[0].Text == strippedMarker
 }
 
 // Describe is a one-line summary of a load, for -v style diagnostics.
