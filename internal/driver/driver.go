@@ -152,37 +152,29 @@ func Analyze(checker *load.Checker, analyzers []*analysis.Analyzer, roots []*pac
 // require.
 func plan(analyzers []*analysis.Analyzer) (order []*analysis.Analyzer, onDeps map[*analysis.Analyzer]bool) {
 	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		for _, req := range a.Requires {
-			visit(req)
-		}
-		order = append(order, a)
-	}
 	for _, a := range analyzers {
-		visit(a)
+		withRequired(a, seen, func(a *analysis.Analyzer) { order = append(order, a) })
 	}
 	onDeps = map[*analysis.Analyzer]bool{}
-	var need func(a *analysis.Analyzer)
-	need = func(a *analysis.Analyzer) {
-		if onDeps[a] {
-			return
-		}
-		onDeps[a] = true
-		for _, req := range a.Requires {
-			need(req)
-		}
-	}
 	for _, a := range order {
 		if len(a.FactTypes) > 0 {
-			need(a)
+			withRequired(a, onDeps, func(*analysis.Analyzer) {})
 		}
 	}
 	return order, onDeps
+}
+
+// withRequired marks a and what it requires, transitively, in seen, and
+// calls f on each newly marked analyzer after its requirements.
+func withRequired(a *analysis.Analyzer, seen map[*analysis.Analyzer]bool, f func(*analysis.Analyzer)) {
+	if seen[a] {
+		return
+	}
+	seen[a] = true
+	for _, req := range a.Requires {
+		withRequired(req, seen, f)
+	}
+	f(a)
 }
 
 type run struct {
